@@ -1,0 +1,1 @@
+"""The knowledge-graph stage (RDF from the corpus stage's records)."""

@@ -1,0 +1,1 @@
+"""policykg application layer: the data home, build, ingest, export and the CLI."""

@@ -1,0 +1,101 @@
+"""Build: parse every document of the home into the stores later stages read.
+
+Writes, into a new state of the data home (see :mod:`policykg.home`)::
+
+    build/documents.json     one record per document (metadata, sections, citations)
+    build/provisions.jsonl   one record per provision (text, offsets, units, clauses)
+    build/units.json         one record per concrete unit, with its type and names
+    build/report.json        unknown unit names and parser warnings
+"""
+from __future__ import annotations
+
+import json
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable
+
+from corpus import Source, bundled_sources, load_sources, parse_document
+from corpus.units import unit_vocabulary
+
+from .home import Home
+
+
+@dataclass
+class BuildReport:
+    """What a build made, and what it could not classify."""
+
+    documents: int = 0
+    provisions: int = 0
+    items: int = 0
+    units: int = 0
+    unknown_units: list[dict] = field(default_factory=list)
+    warnings: list[dict] = field(default_factory=list)
+    seconds: float = 0.0
+    state: str = ""
+
+    def as_dict(self) -> dict:
+        return dict(self.__dict__)
+
+
+def all_sources(documents_dir: Path | None) -> list[Source]:
+    """Bundled documents plus those ingested into ``documents_dir``, sorted by id."""
+    sources = {s.id: s for s in bundled_sources()}
+    if documents_dir and documents_dir.is_dir():
+        sources.update({s.id: s for s in load_sources(documents_dir)})
+    return [sources[key] for key in sorted(sources)]
+
+
+def build_into(build_dir: Path, sources: Iterable[Source],
+               progress: Callable[[Iterable], Iterable] = lambda it: it) -> BuildReport:
+    """Parse ``sources`` and write the stores into ``build_dir`` (which must not exist)."""
+    started = time.perf_counter()
+    vocab = unit_vocabulary()
+    build_dir.mkdir(parents=True)
+    report = BuildReport()
+    documents, units = [], {}
+    with open(build_dir / "provisions.jsonl", "w", encoding="utf-8") as out:
+        for source in progress(list(sources)):
+            document, provisions = parse_document(source, vocab)
+            documents.append(document)
+            report.items += document["item_count"]
+            report.warnings += [{"doc": source.id, "message": w} for w in document["warnings"]]
+            for provision in provisions:
+                out.write(json.dumps(provision, ensure_ascii=False, sort_keys=True) + "\n")
+                _collect_units(units, provision, source.id, vocab, report)
+            report.provisions += len(provisions)
+    report.documents, report.units = len(documents), len(units)
+    _write_json(build_dir / "documents.json", documents)
+    _write_json(build_dir / "units.json", [units[key] for key in sorted(units)])
+    report.seconds = round(time.perf_counter() - started, 3)
+    _write_json(build_dir / "report.json", report.as_dict())
+    return report
+
+
+def _collect_units(units: dict, provision: dict, doc: str, vocab, report: BuildReport) -> None:
+    for unit in provision["units"]:
+        entry = units.setdefault(unit["unit"], {
+            "key": unit["unit"], "label": unit["label"], "type": unit["type"], "type_id": unit["type_id"],
+            "government": unit["unit"].split("/")[0], "names": [], "provisions": {"lead": 0, "cooperating": 0, "responsible": 0},
+        })
+        if unit["name"] not in entry["names"]:
+            entry["names"].append(unit["name"])
+        entry["provisions"][unit["role"]] += 1
+        if unit["type_id"] == "unknown":
+            report.unknown_units.append({"name": unit["name"], "doc": doc, "provision": provision["id"]})
+
+
+def _write_json(path: Path, data) -> None:
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+
+
+def build(home: Home, progress: Callable[[Iterable], Iterable] = lambda it: it,
+          prepare: Callable[[Path], None] | None = None) -> BuildReport:
+    """Rebuild the home's data atomically; ``prepare(state_dir)`` may add documents first."""
+    with home.transaction() as state:
+        if prepare:
+            prepare(state)
+        report = build_into(state / "build", all_sources(state / "documents"), progress)
+        report.state = state.name.removeprefix(".tmp-")
+        home.write_state(state, {"built_at": time.strftime("%Y-%m-%dT%H:%M:%S"), **report.as_dict()})
+    return report

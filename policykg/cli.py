@@ -1,0 +1,124 @@
+"""The ``policykg`` command: a thin shell over the library."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from .home import Home, HomeError
+
+
+def _progress(quiet: bool, label: str):
+    if quiet:
+        return lambda it: it
+
+    def wrap(iterable):
+        from tqdm import tqdm
+
+        return tqdm(iterable, desc=label, unit="doc", file=sys.stderr, leave=False)
+
+    return wrap
+
+
+def _home(ctx: click.Context) -> Home:
+    return ctx.obj["home"]
+
+
+def _require_build(home: Home) -> Path:
+    build_dir = home.build_dir()
+    if build_dir is None:
+        raise click.ClickException(f"数据尚未构建：请先运行 `policykg build`（数据目录 {home.path}）。"
+                                   "No data yet: run `policykg build` first.")
+    return build_dir
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--home", "home_path", type=click.Path(file_okay=False, path_type=Path), envvar="POLICYKG_HOME",
+              help="Data home (default: $POLICYKG_HOME or the per-user data directory).")
+@click.version_option(package_name="policykg")
+@click.pass_context
+def main(ctx: click.Context, home_path: Path | None) -> None:
+    """policykg — search and compare Chinese local employment and entrepreneurship policy."""
+    ctx.ensure_object(dict)
+    ctx.obj["home"] = Home(home_path)
+
+
+def _print_report(report, quiet: bool) -> None:
+    click.echo(f"built {report.documents} documents, {report.items} items, {report.provisions} provisions, "
+               f"{report.units} units in {report.seconds:.1f}s", err=True)
+    if report.unknown_units:
+        names = sorted({u["name"] for u in report.unknown_units})
+        click.echo(f"{len(names)} unit name(s) not in the unit-type vocabulary (kept, typed unknown):", err=True)
+        for name in names:
+            where = ", ".join(sorted({u["provision"] for u in report.unknown_units if u["name"] == name}))
+            click.echo(f"  {name}  ({where})", err=True)
+    if not quiet:
+        for warning in report.warnings:
+            click.echo(f"note: {warning['doc']}: {warning['message']}", err=True)
+
+
+@main.command()
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar and no parser notes.")
+@click.pass_context
+def build(ctx: click.Context, quiet: bool) -> None:
+    """Parse all documents (bundled and ingested) and rebuild the data, atomically."""
+    from .build import build as run_build
+
+    try:
+        report = run_build(_home(ctx), progress=_progress(quiet, "parsing"))
+    except HomeError as exc:
+        raise click.ClickException(str(exc)) from exc
+    _print_report(report, quiet)
+
+
+@main.command()
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--id", "doc_id", required=True, help="Short id for the document: lower-case letters, digits, - or _.")
+@click.option("--region", required=True, help="Region of the issuing government, e.g. 巴中市.")
+@click.option("--title", help="Title (default: guessed from the text).")
+@click.option("--date", help="Date of the document, YYYY-MM-DD.")
+@click.option("--government", help="Issuing government (default: REGION人民政府).")
+@click.option("--province", help="Province, e.g. 四川省.")
+@click.option("--parent", help="Parent city of a district or county, e.g. 濮阳市.")
+@click.option("--level", type=click.Choice(["省", "市", "区", "县"]), help="Administrative level (default: from the region's name).")
+@click.option("--number", help="文号, e.g. 巴府发〔2019〕3号 (default: found in the text).")
+@click.option("--replace", is_flag=True, help="Replace a document with the same id.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+@click.pass_context
+def ingest(ctx: click.Context, file: Path, doc_id: str, region: str, replace: bool, quiet: bool, **fields) -> None:
+    """Add a policy document (UTF-8 or GBK text or HTML) and rebuild."""
+    from .ingest import IngestError, ingest as run_ingest
+
+    try:
+        manifest, report = run_ingest(_home(ctx), file, doc_id, region, replace=replace,
+                                      progress=_progress(quiet, "parsing"), **fields)
+    except (IngestError, HomeError) as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(f"added {manifest['id']}: {manifest['title']} ({manifest['region']})", err=True)
+    _print_report(report, quiet)
+
+
+@main.command()
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl", show_default=True,
+              help="jsonl: one JSON record per provision; csv: UTF-8 with BOM for Excel.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Write to a file instead of stdout.")
+@click.pass_context
+def export(ctx: click.Context, fmt: str, output: Path | None) -> None:
+    """Export every provision with its units and roles."""
+    from .export import write_csv, write_jsonl
+    from .store import load_provisions
+
+    provisions = load_provisions(_require_build(_home(ctx)))
+    writer = {"jsonl": write_jsonl, "csv": write_csv}[fmt]
+    if output:
+        with open(output, "w", encoding="utf-8", newline="") as handle:
+            count = writer(provisions, handle)
+        click.echo(f"wrote {count} provisions to {output}", err=True)
+    else:
+        stdout = click.get_text_stream("stdout", encoding="utf-8")
+        writer(provisions, stdout)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

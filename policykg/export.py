@@ -1,0 +1,57 @@
+"""Export provisions as JSON Lines or CSV (UTF-8 with BOM, so Excel shows Chinese)."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Iterable, TextIO
+
+# The stable export interface: later stages add fields, these stay.
+RECORD_FIELDS = ("id", "doc", "item", "label", "section", "text", "start", "end", "units")
+EXTRA_FIELDS = ("sub", "number_inferred", "clauses", "notes")
+UNIT_FIELDS = ("name", "type", "role", "label", "unit", "start", "end")
+
+
+def export_record(provision: dict) -> dict:
+    """The export record of a stored provision: the stable fields first, then the extras."""
+    record = {key: provision[key] for key in RECORD_FIELDS}
+    record["units"] = [{key: unit[key] for key in UNIT_FIELDS} for unit in provision["units"]]
+    for key in EXTRA_FIELDS:
+        record[key] = provision.get(key)
+    record["clauses"] = [{k: c[k] for k in ("text", "kind", "start", "end")} for c in provision["clauses"]]
+    return record
+
+
+def write_jsonl(provisions: Iterable[dict], out: TextIO) -> int:
+    """One JSON object per line; returns the number written."""
+    count = 0
+    for provision in provisions:
+        out.write(json.dumps(export_record(provision), ensure_ascii=False) + "\n")
+        count += 1
+    return count
+
+
+def write_csv(provisions: Iterable[dict], out: TextIO) -> int:
+    """CSV with a BOM; units as ``name|type|role`` joined by ``; ``."""
+    out.write("\ufeff")
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(["id", "doc", "item", "label", "section", "text", "start", "end",
+                     "lead_units", "units"])
+    count = 0
+    for provision in provisions:
+        units = provision["units"]
+        writer.writerow([
+            provision["id"], provision["doc"], provision["item"], provision["label"], provision["section"] or "",
+            provision["text"], provision["start"], provision["end"],
+            "、".join(u["name"] for u in units if u["role"] == "lead"),
+            "; ".join(f"{u['name']}|{u['type']}|{u['role']}" for u in units),
+        ])
+        count += 1
+    return count
+
+
+def to_string(provisions: Iterable[dict], fmt: str) -> str:
+    """The export as one string (used by tests and the web UI)."""
+    buffer = io.StringIO()
+    {"jsonl": write_jsonl, "csv": write_csv}[fmt](provisions, buffer)
+    return buffer.getvalue()
