@@ -69,6 +69,8 @@ def normalise_characters(raw: str) -> MappedText:
     mapped = mapped.sub(r"[();?!]", lambda m: _HALFWIDTH_PUNCT[m.group(0)])
     mapped = mapped.sub(r"(?<!\d),|,(?!\d)", "，")
     mapped = mapped.sub(r"(?<!\d):|:(?!\d)", "：")
+    # A half-width full stop closing a Chinese sentence (力度.对…) is a 。; 2000元.3000元 is left alone.
+    mapped = mapped.sub(rf"(?<=[{CJK}”）])\.(?=[{CJK}“（〔\[［【]|\s*$|\s*\n)", "。")
     mapped = mapped.sub(rf"(?<=[{CJK}])[ \u3000\u00a0]*\band\b[ \u3000\u00a0]*(?=[{CJK}])", "和")
     # Spaces: keep one only between two Latin letters or digits.
     mapped = mapped.sub(r"[ \u3000\u00a0\u2002\u2003\u2009]+",

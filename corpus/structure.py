@@ -112,6 +112,9 @@ def match_item(line: str, style: str, previous: int) -> tuple[int, str, int] | N
     match = ITEM_DIGIT.match(line)
     if match:
         number = int(match.group("num"))
+        decimal = match.group("sep") == "." and match.group("rest")[:1].isdigit()
+        if decimal and number != previous + 1:
+            return None
         if number == 1 or previous < number <= previous + 3:
             return number, line[:match.end("sep")].strip(), match.start("rest")
     match = ITEM_DIGIT_NODOT.match(line)

@@ -33,7 +33,8 @@ def vocabulary_terms() -> list[str]:
 def tokenizer() -> jieba.Tokenizer:
     """A jieba tokenizer with the domain dictionary and vocabulary labels loaded (cached)."""
     tok = jieba.Tokenizer()
-    tok.load_userdict(str(USER_DICT))
+    with open(USER_DICT, "rb") as handle:
+        tok.load_userdict(handle)
     for term in vocabulary_terms():
         if 2 <= len(term) <= 16 and "（" not in term and "、" not in term:
             tok.add_word(term, freq=max(tok.suggest_freq(term, tune=False), 50))

@@ -116,8 +116,7 @@ def export(ctx: click.Context, fmt: str, output: Path | None) -> None:
             count = writer(provisions, handle)
         click.echo(f"wrote {count} provisions to {output}", err=True)
     else:
-        stdout = click.get_text_stream("stdout", encoding="utf-8")
-        writer(provisions, stdout)
+        writer(provisions, sys.stdout)
 
 
 if __name__ == "__main__":  # pragma: no cover

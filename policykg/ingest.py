@@ -15,6 +15,7 @@ import re
 from pathlib import Path
 
 from corpus import ParseError, Source, parse_document
+from corpus.normalize import normalise_characters
 
 from .build import BuildReport, all_sources, build
 from .home import Home
@@ -128,12 +129,37 @@ def level_of(region: str) -> str:
     return "未知"
 
 
+TITLE_END = r"(意见|通知|办法|方案|措施|规定|决定|细则|计划)"
+
+
 def guess_title(text: str) -> str | None:
     """The first line that reads like a policy title (关于…意见/通知/办法/方案/措施)."""
-    for line in text.splitlines()[:60]:
-        line = line.strip()
-        if re.search(r"关于.{4,60}(意见|通知|办法|方案|措施|规定|决定|细则)", line) and len(line) < 90:
-            return re.sub(r"\s+", "", line)
+    lines = [re.sub(r"\s+", "", line) for line in text.splitlines()[:60]]
+    for line in lines:
+        if re.search(rf"关于.{{4,60}}{TITLE_END}", line) and len(line) < 90:
+            return line
+    for line in lines[:10]:
+        if 6 <= len(line) < 60 and re.search(rf"{TITLE_END}$", line):
+            return line
+    return None
+
+
+def guess_date(text: str) -> str | None:
+    """The signing date: the last line that is only a date (2019年3月20日 → 2019-03-20)."""
+    found = None
+    for line in text.splitlines():
+        match = re.fullmatch(r"\s*(\d{4})年(\d{1,2})月(\d{1,2})日\s*", line)
+        if match:
+            found = f"{match.group(1)}-{int(match.group(2)):02d}-{int(match.group(3)):02d}"
+    return found
+
+
+def guess_number(text: str) -> str | None:
+    """The document's own 文号: a line that holds nothing else, near the top."""
+    for line in text.splitlines()[:40]:
+        line = re.sub(r"\s+", "", line)
+        if re.fullmatch(r"[\u4e00-\u9fff]{1,10}〔\d{4}〕\d{1,4}号", line):
+            return line
     return None
 
 
@@ -145,11 +171,11 @@ def make_manifest(doc_id: str, region: str, text: str, **fields) -> dict:
     region = region.strip()
     if not region:
         raise IngestError("请用 --region 指明地区（如 巴中市）。Give the region with --region.")
-    number = re.search(r"[\u4e00-\u9fff]{1,8}〔\d{4}〕\d{1,4}号", text[:3000])
+    simplified = normalise_characters(text).text
     manifest = {
         "id": doc_id, "government": f"{region}人民政府", "region": region, "province": None, "parent": None,
-        "level": level_of(region), "title": guess_title(text) or f"{region}就业创业政策文件",
-        "number": number.group(0) if number else None, "other_numbers": [], "date": None,
+        "level": level_of(region), "title": guess_title(simplified) or f"{region}就业创业政策文件",
+        "number": guess_number(simplified), "other_numbers": [], "date": guess_date(simplified),
         "source": f"{doc_id}.txt", "encoding": "utf-8",
     }
     manifest.update({k: v for k, v in fields.items() if v is not None})
