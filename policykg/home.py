@@ -94,7 +94,8 @@ class Home:
         with self.lock():
             self.states.mkdir(parents=True, exist_ok=True)
             self._remove_stale()
-            name = time.strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:6]
+            now = time.time_ns()
+            name = time.strftime("%Y%m%dT%H%M%S", time.gmtime(now // 10**9)) + f".{now % 10**9:09d}"
             work = self.states / f".tmp-{name}"
             work.mkdir()
             try:
