@@ -10,7 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .concepts import concept_index
 from .mapped import MappedText
+from .measures import extract_measures
 from .normalize import normalise_characters, rejoin_page_breaks
 from .responsibility import merge_roles
 from .structure import Provision, Structure, parse_structure
@@ -141,12 +143,19 @@ def _provision_record(source, structure, provision: Provision, mapped: MappedTex
             "role": mention.role, "unit": unit.key, "label": unit.label,
             "start": raw_start, "end": raw_end,
         })
+    clause_spans = clauses_of(text, start, end, provision.list_span)
     clauses = []
-    for c_start, c_end, kind in clauses_of(text, start, end, provision.list_span):
+    for c_start, c_end, kind in clause_spans:
         clause_text = text[c_start:c_end]
         raw_start, raw_end = mapped.raw_span(c_start, c_end)
         clauses.append({"text": clause_text, "kind": kind, "start": raw_start, "end": raw_end,
                         "words": [w for w, _, _ in words(clause_text)]})
+    measures, amounts = extract_measures(text, clause_spans)
+    for fact in amounts + measures + [c for m in measures for c in m["conditions"]] + \
+            [m["eligibility"] for m in measures if m["eligibility"]]:
+        fact["start"], fact["end"] = mapped.raw_span(fact["start"], fact["end"])
+    body_end = provision.list_span[0] if provision.list_span else end
+    body = text[start:body_end]
     raw_start, raw_end = mapped.raw_span(start, end)
     return {
         "id": f"{source.id}/{provision.key}",
@@ -160,6 +169,32 @@ def _provision_record(source, structure, provision: Provision, mapped: MappedTex
         "start": raw_start,
         "end": raw_end,
         "units": units,
+        "amounts": amounts,
+        "target_groups": [_label("target_groups", s) for s in concept_index("target_groups").slugs_in(body)],
+        "instruments": [_label("instruments", s) for s in concept_index("instruments").slugs_in(body)],
+        "topics": _topics(section.heading if section else "", body),
+        "measures": [_measure_labels(m) for m in measures],
         "clauses": clauses,
         "notes": provision.notes,
     }
+
+
+def _label(vocabulary: str, slug: str) -> str:
+    return concept_index(vocabulary).concepts[slug].label
+
+
+def _measure_labels(measure: dict) -> dict:
+    """A measure with concept slugs turned into prefLabels (slugs kept under ``*_ids``)."""
+    out = dict(measure)
+    out["instrument_ids"], out["target_group_ids"] = measure["instruments"], measure["target_groups"]
+    out["instruments"] = [_label("instruments", s) for s in measure["instruments"]]
+    out["target_groups"] = [_label("target_groups", s) for s in measure["target_groups"]]
+    return out
+
+
+def _topics(heading: str, body: str) -> list[str]:
+    """Topics from the section heading and the provision's first sentence."""
+    first_sentence = re.split(r"[。；]", body, maxsplit=1)[0]
+    index = concept_index("topics")
+    slugs = index.slugs_in(heading + "。" + first_sentence)
+    return [index.concepts[s].label for s in slugs]
