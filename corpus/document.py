@@ -151,11 +151,14 @@ def _provision_record(source, structure, provision: Provision, mapped: MappedTex
         clauses.append({"text": clause_text, "kind": kind, "start": raw_start, "end": raw_end,
                         "words": [w for w, _, _ in words(clause_text)]})
     measures, amounts = extract_measures(text, clause_spans)
+    for measure in measures:
+        measure["text"] = text[measure["start"]:measure["end"]]
     for fact in amounts + measures + [c for m in measures for c in m["conditions"]] + \
             [m["eligibility"] for m in measures if m["eligibility"]]:
         fact["start"], fact["end"] = mapped.raw_span(fact["start"], fact["end"])
     body_end = provision.list_span[0] if provision.list_span else end
     body = text[start:body_end]
+    topic_ids = _topics(section.heading if section else "", body)
     raw_start, raw_end = mapped.raw_span(start, end)
     return {
         "id": f"{source.id}/{provision.key}",
@@ -165,6 +168,7 @@ def _provision_record(source, structure, provision: Provision, mapped: MappedTex
         "label": provision.label,
         "number_inferred": provision.number_inferred,
         "section": section.heading if section else None,
+        "section_number": section.number if section else None,
         "text": text[start:end],
         "start": raw_start,
         "end": raw_end,
@@ -172,7 +176,8 @@ def _provision_record(source, structure, provision: Provision, mapped: MappedTex
         "amounts": amounts,
         "target_groups": [_label("target_groups", s) for s in concept_index("target_groups").slugs_in(body)],
         "instruments": [_label("instruments", s) for s in concept_index("instruments").slugs_in(body)],
-        "topics": _topics(section.heading if section else "", body),
+        "topics": [_label("topics", s) for s in topic_ids],
+        "topic_ids": topic_ids,
         "measures": [_measure_labels(m) for m in measures],
         "clauses": clauses,
         "notes": provision.notes,
@@ -196,5 +201,4 @@ def _topics(heading: str, body: str) -> list[str]:
     """Topics from the section heading and the provision's first sentence."""
     first_sentence = re.split(r"[。；]", body, maxsplit=1)[0]
     index = concept_index("topics")
-    slugs = index.slugs_in(heading + "。" + first_sentence)
-    return [index.concepts[s].label for s in slugs]
+    return index.slugs_in(heading + "。" + first_sentence)

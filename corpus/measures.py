@@ -1,8 +1,9 @@
 """Measures: the clause-level policy actions of a provision, with their facts.
 
 A clause is a measure when it carries a policy action (给予…补贴, 提供…贷款,
-纳入…范围, 返还…, 享受…政策) together with something to act on: an instrument
-of the vocabulary, an amount of money or a rate, or a 纳入…范围 scope. A
+纳入…范围, 返还…, 享受…政策, 鼓励…, 安置…) together with something to act on
+or for: an instrument of the vocabulary, an amount of money or a rate, a
+纳入…范围 scope, or a target group. A
 measure keeps its instruments, target groups (beneficiaries), amounts,
 conditions (签订1年以上劳动合同, 正常经营6个月以上) and duration (不超过3年).
 
@@ -20,7 +21,8 @@ from .concepts import concept_index
 
 ACTION = re.compile(
     r"给予|予以|提供|发放|发给|返还|纳入|享受|购买|奖励|资助|贴息|减免|免收|免费|列支|补贴|补助|奖补|扶持|"
-    r"申请|领取|可按|按规定|安排|设立|支持|落实|调整为|提高到|提高至|上浮|额度|标准为|明确为"
+    r"申请|领取|可按|按规定|安排|设立|支持|落实|调整为|提高到|提高至|上浮|额度|标准为|明确为|"
+    r"鼓励|扶持|帮助|帮扶|引导|推行|安置|优先|招用|吸纳|开展|组织|实施|缴纳"
 )
 STRONG_ACTION = re.compile(r"给予|予以|提供|发放|发给|返还|纳入.{0,20}范围|享受|购买|资助|贴息|减免|免收|免费提供|领取|申请")
 CONDITIONS = [re.compile(p) for p in (
@@ -90,15 +92,18 @@ def extract_measures(text: str, clauses: list[tuple[int, int, str]]) -> tuple[li
             amount["subject"] = _subject(clause, amount["start"])
             amount["clause"] = index
             amount["measure"] = None
+            amount["start"] += start
+            amount["end"] += start
         all_amounts.extend(amounts)
         money = [a for a in amounts if a["quantity"] in ("money", "percent", "fraction")]
         scope = re.search(r"纳入.{0,30}?范围", clause)
         earlier_instruments = previous_instruments
         if found_instruments:
             previous_instruments = found_instruments
-        if not (STRONG_ACTION.search(clause) or (money and ACTION.search(clause))):
+        found_groups = groups.slugs_in(clause)
+        if not (STRONG_ACTION.search(clause) or ((money or found_groups) and ACTION.search(clause))):
             continue
-        if not (found_instruments or money or scope):
+        if not (found_instruments or money or scope or found_groups):
             continue
         if money:
             # 贷款, 补贴 … in a clause after one that named the instrument: the same instrument
@@ -107,7 +112,8 @@ def extract_measures(text: str, clauses: list[tuple[int, int, str]]) -> tuple[li
             found_instruments = (inherited + found_instruments) or earlier_instruments
         conditions = find_conditions(clause)
         eligibility = ELIGIBILITY.search(clause)
-        duration = _duration(amounts, clause, conditions)
+        duration = _duration([dict(a, start=a["start"] - start, end=a["end"] - start) for a in amounts],
+                             clause, conditions)
         for amount in amounts:
             amount["measure"] = len(measures)
         measures.append({
@@ -115,14 +121,11 @@ def extract_measures(text: str, clauses: list[tuple[int, int, str]]) -> tuple[li
             "start": start,
             "end": end,
             "instruments": found_instruments,
-            "target_groups": groups.slugs_in(clause),
+            "target_groups": found_groups,
             "amounts": list(range(first_amount, first_amount + len(amounts))),
             "conditions": [{"text": t, "start": s + start, "end": e + start} for t, s, e in conditions],
             "eligibility": ({"text": eligibility.group("who"), "start": eligibility.start("who") + start,
                              "end": eligibility.end("who") + start} if eligibility else None),
             "duration": duration,
         })
-        for amount in amounts:
-            amount["start"] += start
-            amount["end"] += start
     return measures, all_amounts

@@ -5,6 +5,7 @@ Writes, into a new state of the data home (see :mod:`policykg.home`)::
     build/documents.json     one record per document (metadata, sections, citations)
     build/provisions.jsonl   one record per provision (text, offsets, units, clauses)
     build/units.json         one record per concrete unit, with its type and names
+    build/graph.nt           the knowledge graph, sorted N-Triples (see kg/graph.py)
     build/report.json        unknown unit names and parser warnings
 """
 from __future__ import annotations
@@ -17,6 +18,7 @@ from typing import Callable, Iterable
 
 from corpus import Source, bundled_sources, load_sources, parse_document
 from corpus.units import unit_vocabulary
+from kg import build_graph, write_sorted_ntriples
 
 from .home import Home
 
@@ -29,6 +31,9 @@ class BuildReport:
     provisions: int = 0
     items: int = 0
     units: int = 0
+    measures: int = 0
+    amounts: int = 0
+    triples: int = 0
     unknown_units: list[dict] = field(default_factory=list)
     warnings: list[dict] = field(default_factory=list)
     seconds: float = 0.0
@@ -53,7 +58,7 @@ def build_into(build_dir: Path, sources: Iterable[Source],
     vocab = unit_vocabulary()
     build_dir.mkdir(parents=True)
     report = BuildReport()
-    documents, units = [], {}
+    documents, units, all_provisions = [], {}, []
     with open(build_dir / "provisions.jsonl", "w", encoding="utf-8") as out:
         for source in progress(list(sources)):
             document, provisions = parse_document(source, vocab)
@@ -63,10 +68,16 @@ def build_into(build_dir: Path, sources: Iterable[Source],
             for provision in provisions:
                 out.write(json.dumps(provision, ensure_ascii=False, sort_keys=True) + "\n")
                 _collect_units(units, provision, source.id, vocab, report)
+                report.measures += len(provision["measures"])
+                report.amounts += len(provision["amounts"])
             report.provisions += len(provisions)
+            all_provisions += provisions
     report.documents, report.units = len(documents), len(units)
     _write_json(build_dir / "documents.json", documents)
-    _write_json(build_dir / "units.json", [units[key] for key in sorted(units)])
+    unit_records = [units[key] for key in sorted(units)]
+    _write_json(build_dir / "units.json", unit_records)
+    graph = build_graph(documents, all_provisions, unit_records)
+    report.triples = write_sorted_ntriples(graph, build_dir / "graph.nt")
     report.seconds = round(time.perf_counter() - started, 3)
     _write_json(build_dir / "report.json", report.as_dict())
     return report

@@ -46,7 +46,8 @@ def main(ctx: click.Context, home_path: Path | None) -> None:
 
 def _print_report(report, quiet: bool) -> None:
     click.echo(f"built {report.documents} documents, {report.items} items, {report.provisions} provisions, "
-               f"{report.units} units in {report.seconds:.1f}s", err=True)
+               f"{report.units} units, {report.measures} measures, {report.amounts} amounts, "
+               f"{report.triples} triples in {report.seconds:.1f}s", err=True)
     if report.unknown_units:
         names = sorted({u["name"] for u in report.unknown_units})
         click.echo(f"{len(names)} unit name(s) not in the unit-type vocabulary (kept, typed unknown):", err=True)
@@ -100,23 +101,101 @@ def ingest(ctx: click.Context, file: Path, doc_id: str, region: str, replace: bo
 
 
 @main.command()
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl", show_default=True,
-              help="jsonl: one JSON record per provision; csv: UTF-8 with BOM for Excel.")
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "ttl", "jsonld", "nt"]), default="jsonl",
+              show_default=True,
+              help="jsonl: one JSON record per provision; csv: the same for Excel (UTF-8 with BOM); "
+                   "ttl, jsonld, nt: the whole knowledge graph.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Write to a file instead of stdout.")
 @click.pass_context
 def export(ctx: click.Context, fmt: str, output: Path | None) -> None:
-    """Export every provision with its units and roles."""
+    """Export every provision (jsonl, csv) or the knowledge graph (ttl, jsonld, nt)."""
     from .export import write_csv, write_jsonl
     from .store import load_provisions
 
-    provisions = load_provisions(_require_build(_home(ctx)))
-    writer = {"jsonl": write_jsonl, "csv": write_csv}[fmt]
+    build_dir = _require_build(_home(ctx))
+    if fmt in ("ttl", "jsonld", "nt"):
+        from kg import load_graph, serialize
+
+        text = serialize(load_graph(build_dir / "graph.nt"), fmt)
+        writer = lambda _, handle: handle.write(text) and text.count("\n")  # noqa: E731
+        provisions = None
+    else:
+        provisions = load_provisions(build_dir)
+        writer = {"jsonl": write_jsonl, "csv": write_csv}[fmt]
     if output:
         with open(output, "w", encoding="utf-8", newline="") as handle:
             count = writer(provisions, handle)
-        click.echo(f"wrote {count} provisions to {output}", err=True)
+        click.echo(f"wrote {output} ({count} {'provisions' if provisions is not None else 'lines'})", err=True)
     else:
         writer(provisions, sys.stdout)
+
+
+@main.command()
+@click.pass_context
+def validate(ctx: click.Context) -> None:
+    """Check the built graph against the SHACL shapes (exit 1 on any violation)."""
+    from kg import load_graph
+    from kg.validate import validate as run_validate
+
+    graph = load_graph(_require_build(_home(ctx)) / "graph.nt")
+    result = run_validate(graph)
+    if result.conforms:
+        click.echo(f"graph conforms to the SHACL shapes ({len(graph)} triples)")
+        return
+    for line in result.violations[:50]:
+        click.echo(line, err=True)
+    raise click.ClickException(f"{len(result.violations)} SHACL violation(s) in the built graph.")
+
+
+@main.command()
+@click.option("--by", type=click.Choice(["type", "unit"]), default="type", show_default=True,
+              help="Link unit types across cities, or concrete units.")
+@click.option("--top", type=click.IntRange(1, 1000), default=15, show_default=True, help="How many pairs to list.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.pass_context
+def network(ctx: click.Context, by: str, top: int, fmt: str) -> None:
+    """The units that most often share responsibility for a provision."""
+    import json
+
+    from kg import load_graph
+    from kg.network import co_responsibility, responsibilities, top_pairs
+
+    graph = load_graph(_require_build(_home(ctx)) / "graph.nt")
+    net = co_responsibility(responsibilities(graph), by=by)
+    pairs = top_pairs(net, top)
+    if fmt == "json":
+        click.echo(json.dumps([{"a": a, "b": b, "provisions": w} for a, b, w in pairs], ensure_ascii=False, indent=1))
+        return
+    for a, b, weight in pairs:
+        click.echo(f"{weight:5d}  {a} — {b}")
+
+
+@main.command()
+@click.argument("query", required=False)
+@click.option("--example", type=click.Choice(sorted(__import__("kg.queries", fromlist=["EXAMPLES"]).EXAMPLES)),
+              help="Run one of README's example queries.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.pass_context
+def sparql(ctx: click.Context, query: str | None, example: str | None, fmt: str) -> None:
+    """Run a SPARQL SELECT query on the built graph (prefixes pkg:, eli:, org:, schema:, skos:, ut:, ins:, tg: are predefined)."""
+    import json
+
+    from kg import load_graph
+    from kg.queries import example_query, prefixes, run
+
+    if bool(query) == bool(example):
+        raise click.UsageError("give either a QUERY or --example NAME.")
+    text = example_query(example) if example else prefixes() + query
+    graph = load_graph(_require_build(_home(ctx)) / "graph.nt")
+    try:
+        rows = run(graph, text)
+    except Exception as exc:  # pyparsing and rdflib raise many kinds for a bad query
+        raise click.ClickException(f"SPARQL 查询无效：{str(exc).splitlines()[0]}") from exc
+    if fmt == "json":
+        click.echo(json.dumps(rows, ensure_ascii=False, default=str, indent=1))
+        return
+    for row in rows:
+        click.echo("\t".join("" if v is None else str(v) for v in row.values()))
 
 
 if __name__ == "__main__":  # pragma: no cover

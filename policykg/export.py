@@ -8,16 +8,23 @@ from typing import Iterable, TextIO
 
 # The stable export interface: later stages add fields, these stay.
 RECORD_FIELDS = ("id", "doc", "item", "label", "section", "text", "start", "end", "units")
-EXTRA_FIELDS = ("sub", "number_inferred", "clauses", "notes")
+EXTRA_FIELDS = ("sub", "number_inferred", "target_groups", "instruments", "topics", "notes")
 UNIT_FIELDS = ("name", "type", "role", "label", "unit", "start", "end")
+AMOUNT_FIELDS = ("text", "value", "min", "max", "unit", "kind", "per", "previous",
+                 "quantity", "period", "once", "level", "subject", "start", "end")
+MEASURE_FIELDS = ("text", "start", "end", "instruments", "target_groups", "conditions", "eligibility", "duration")
 
 
 def export_record(provision: dict) -> dict:
     """The export record of a stored provision: the stable fields first, then the extras."""
     record = {key: provision[key] for key in RECORD_FIELDS}
     record["units"] = [{key: unit[key] for key in UNIT_FIELDS} for unit in provision["units"]]
+    record["amounts"] = [{key: amount[key] for key in AMOUNT_FIELDS} for amount in provision["amounts"]]
     for key in EXTRA_FIELDS:
         record[key] = provision.get(key)
+    record["measures"] = [dict({key: m[key] for key in MEASURE_FIELDS},
+                               amounts=[provision["amounts"][i]["text"] for i in m["amounts"]])
+                          for m in provision["measures"]]
     record["clauses"] = [{k: c[k] for k in ("text", "kind", "start", "end")} for c in provision["clauses"]]
     return record
 
@@ -36,7 +43,7 @@ def write_csv(provisions: Iterable[dict], out: TextIO) -> int:
     out.write("\ufeff")
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(["id", "doc", "item", "label", "section", "text", "start", "end",
-                     "lead_units", "units"])
+                     "lead_units", "units", "target_groups", "instruments", "amounts"])
     count = 0
     for provision in provisions:
         units = provision["units"]
@@ -45,6 +52,8 @@ def write_csv(provisions: Iterable[dict], out: TextIO) -> int:
             provision["text"], provision["start"], provision["end"],
             "、".join(u["name"] for u in units if u["role"] == "lead"),
             "; ".join(f"{u['name']}|{u['type']}|{u['role']}" for u in units),
+            "、".join(provision["target_groups"]), "、".join(provision["instruments"]),
+            "; ".join(f"{a['text']}={a['value']}{a['unit']}({a['kind']})" for a in provision["amounts"]),
         ])
         count += 1
     return count
