@@ -40,7 +40,7 @@ CAP_AFTER = re.compile(r"^(?:（含[^）]*）)?(以内|以下|之内|内|封顶)
 FLOOR_AFTER = re.compile(r"^(?:（含[^）]*）)?(及以上|以上|起)")
 CHANGE_VERB = re.compile(r"(提高|调整|放宽|增加|扩大|上调|增至|降低|下调|扩展)(到|至|为)?")
 PER_WORD = re.compile(r"每(?:个|位|名|户|家|人|项目|项|所|次|季度|年|月|天|日|带动|成功介绍)?(?:每)?")
-PER_UNIT = re.compile(r"每(?P<w>个(?P<noun>[\u4e00-\u9fff]{1,3}?)(?=最|给|按|补|可|\d|不|每|的|$)|人|户|家|名|项目|项|所|年|月|天|日|次|季度|课时)")
+PER_UNIT = re.compile(r"每(?P<w>个(?P<noun>(?![给按可补最不])[\u4e00-\u9fff]{1,3}?)(?=最|给|按|补|可|\d|不|每|的|$)|人|户|家|名|项目|项|所|年|月|天|日|次|季度|课时|个)")
 TIME_WORDS = {"年": "年", "月": "月", "天": "天", "日": "天", "次": "次", "季度": "季度", "课时": "课时"}
 LEVEL_WORD = re.compile(r"(国家级|省级|市级|县级|区级|乡镇级|国家|省外|市外|区县（市）外|县外|区外)")
 LIST_SEP = re.compile(r"\s*(、|和|及|或|\.)\s*")
@@ -163,7 +163,8 @@ def _bound(text: str, start: int, end: int) -> str:
         return "floor"
     if CAP_BEFORE.search(before):
         return "cap"
-    if FLOOR_BEFORE.search(before):
+    floor = FLOOR_BEFORE.search(before)
+    if floor and not re.search(r"给予|发放|奖补|奖励|补贴|按", floor.group(0)):
         return "floor"
     return "exact"
 
@@ -185,7 +186,7 @@ def _rate(text: str, start: int, end: int, slash: str | None) -> tuple[str | Non
             per = slash
     after = re.split(r"[，。；]", text[end:end + 12])[0]
     once = "一次性" in window or "一次性" in after
-    return per, period, once
+    return per, period, once and "元" in text[start:end]
 
 
 def extract_amounts(text: str) -> list[dict]:
@@ -294,6 +295,9 @@ def _link_lists(text: str, amounts: list[Amount]) -> None:
                     amount.level = label
                 index += len(run)
                 continue
+        if len(run) > 1 and run[0].quantity not in ("money", "percent"):
+            index += len(run)
+            continue
         if len(run) > 1:
             head = run[0]
             once = any(a.once for a in run)

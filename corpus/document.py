@@ -73,8 +73,14 @@ def citations(text: str, own_numbers: set[str]) -> list[dict]:
     return out
 
 
-def clauses_of(text: str, start: int, end: int, list_span: tuple[int, int] | None) -> list[tuple[int, int, str]]:
-    """Clause spans of ``text[start:end]``: split after 。；！？, the responsibility list apart."""
+def clauses_of(text: str, start: int, end: int, list_span: tuple[int, int] | None,
+               label: str = "") -> list[tuple[int, int, str]]:
+    """Clause spans of ``text[start:end]``: split after 。；！？, the responsibility list apart.
+
+    The item's own marker (``（一）``, ``2.``) is left out, so ``2.2019年`` reads as 2019年.
+    """
+    if label and text.startswith(label, start):
+        start += len(label)
     spans = []
     body_end = list_span[0] if list_span else end
     pos = start
@@ -143,7 +149,7 @@ def _provision_record(source, structure, provision: Provision, mapped: MappedTex
             "role": mention.role, "unit": unit.key, "label": unit.label,
             "start": raw_start, "end": raw_end,
         })
-    clause_spans = clauses_of(text, start, end, provision.list_span)
+    clause_spans = clauses_of(text, start, end, provision.list_span, provision.label)
     clauses = []
     for c_start, c_end, kind in clause_spans:
         clause_text = text[c_start:c_end]

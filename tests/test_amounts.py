@@ -125,7 +125,7 @@ CASES = [
     ("luoyang", "对经备案的国家级、省级、市级众创空间，一次性分别给予不低于50万元、20万元、10万元的运营补贴",
      [dict(value=500000, kind="floor", level="国家级", once=True), dict(value=200000, kind="floor", level="省级"),
       dict(value=100000, kind="floor", level="市级")]),
-    ("luoyang", "对达到市级标准的一次性给予30万元奖补", [dict(value=300000, once=True)]),
+    ("luoyang", "对达到市级标准的一次性给予30万元奖补", [dict(value=300000, once=True, kind="exact")]),
     ("luoyang", "按照当年新发放创业担保贷款总额的1%按规定给予创业担保贷款奖励性补助", [dict(value=1, unit="%")]),
     ("luoyang", "项目库建设单位每开发征集一个创业项目按照2000元标准给予补贴", [dict(value=2000)]),
     ("luoyang", "给予每人1500元的一次性求职创业补贴", [dict(value=1500, per="人", once=True)]),
