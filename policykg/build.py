@@ -6,6 +6,7 @@ Writes, into a new state of the data home (see :mod:`policykg.home`)::
     build/provisions.jsonl   one record per provision (text, offsets, units, clauses)
     build/units.json         one record per concrete unit, with its type and names
     build/graph.nt           the knowledge graph, sorted N-Triples (see kg/graph.py)
+    build/index/             the full-text index (see search/index.py)
     build/report.json        unknown unit names and parser warnings
 """
 from __future__ import annotations
@@ -19,6 +20,7 @@ from typing import Callable, Iterable
 from corpus import Source, bundled_sources, load_sources, parse_document
 from corpus.units import unit_vocabulary
 from kg import build_graph, write_sorted_ntriples
+from search.index import build_index
 
 from .home import Home
 
@@ -78,6 +80,7 @@ def build_into(build_dir: Path, sources: Iterable[Source],
     _write_json(build_dir / "units.json", unit_records)
     graph = build_graph(documents, all_provisions, unit_records)
     report.triples = write_sorted_ntriples(graph, build_dir / "graph.nt")
+    build_index(build_dir / "index", documents, all_provisions)
     report.seconds = round(time.perf_counter() - started, 3)
     _write_json(build_dir / "report.json", report.as_dict())
     return report

@@ -171,6 +171,58 @@ def network(ctx: click.Context, by: str, top: int, fmt: str) -> None:
 
 
 @main.command()
+@click.argument("query", nargs=-1)
+@click.option("--region", multiple=True, help="Only this region (repeatable), e.g. 洛阳市.")
+@click.option("--province", multiple=True, help="Only this province (repeatable).")
+@click.option("--level", multiple=True, help="Only this administrative level: 市, 区, 县.")
+@click.option("--group", multiple=True, help="Only provisions for this target group (prefLabel), e.g. 高校毕业生.")
+@click.option("--instrument", multiple=True, help="Only provisions with this instrument (prefLabel), e.g. 创业担保贷款.")
+@click.option("--lead", multiple=True, help="Only provisions led by this unit type, e.g. 人力资源社会保障局.")
+@click.option("--year", multiple=True, help="Only documents of this year.")
+@click.option("--min-amount", type=click.FloatRange(min=0), help="Only provisions with a sum of money of at least this many yuan.")
+@click.option("--max-amount", type=click.FloatRange(min=0), help="Only provisions with a sum of money of at most this many yuan.")
+@click.option("--sort", type=click.Choice(["relevance", "date", "amount", "document"]), default="relevance", show_default=True)
+@click.option("--page", type=click.IntRange(min=1), default=1, show_default=True)
+@click.option("--limit", type=click.IntRange(1, 100), default=10, show_default=True)
+@click.option("--no-expand", is_flag=True, help="Do not expand words through the vocabularies.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.pass_context
+def search(ctx: click.Context, query: tuple[str, ...], fmt: str, no_expand: bool, **options) -> None:
+    """Full-text search: words (all required), "exact phrases", -exclusions, OR."""
+    import json
+    import re
+
+    from search.engine import FACETS, Searcher, SearchError, SearchRequest
+
+    build_dir = _require_build(_home(ctx))
+    filters = {key: list(options.pop(key)) for key in ("region", "province", "level", "group", "instrument", "lead", "year")}
+    request = SearchRequest(q=" ".join(query), filters={k: v for k, v in filters.items() if v},
+                            expand=not no_expand, **options)
+    try:
+        result = Searcher(build_dir / "index").search(request)
+    except SearchError as exc:
+        raise click.ClickException(str(exc)) from exc
+    if fmt == "json":
+        click.echo(json.dumps(result, ensure_ascii=False, indent=1))
+        return
+    if result["expanded"]:
+        click.echo(f"also searched: {'、'.join(result['expanded'])}")
+    note = " (no provision has every word; showing partial matches)" if result["fallback"] else ""
+    click.echo(f"{result['total']} provisions{note} — page {result['page']} of {result['pages']}")
+    for hit in result["hits"]:
+        snippet = re.sub(r"</?mark>", lambda m: "\x1b[1m" if m.group(0) == "<mark>" else "\x1b[0m", hit["snippet"])
+        if not sys.stdout.isatty():
+            snippet = hit["snippet"].replace("<mark>", "【").replace("</mark>", "】")
+        lead = f"  牵头：{hit['leads']}" if hit["leads"] else ""
+        click.echo(f"\n{hit['rank']:>3}. {hit['id']}  {hit['region']} {hit['label']}  {hit['section']}{lead}")
+        click.echo(f"     {snippet}")
+    for key, (_, label) in FACETS.items():
+        values = result["facets"][key][:8]
+        if values:
+            click.echo(f"\n{label}: " + "  ".join(f"{v['value']}({v['count']})" for v in values))
+
+
+@main.command()
 @click.argument("query", required=False)
 @click.option("--example", type=click.Choice(sorted(__import__("kg.queries", fromlist=["EXAMPLES"]).EXAMPLES)),
               help="Run one of README's example queries.")
@@ -196,6 +248,24 @@ def sparql(ctx: click.Context, query: str | None, example: str | None, fmt: str)
         return
     for row in rows:
         click.echo("\t".join("" if v is None else str(v) for v in row.values()))
+
+
+@main.group()
+def bench() -> None:
+    """Benchmarks that print a table (figures quoted in README come from these)."""
+
+
+@bench.command("search")
+@click.option("--runs", type=click.IntRange(1, 50), default=5, show_default=True, help="Index builds and passes over the judged queries.")
+@click.pass_context
+def bench_search(ctx: click.Context, runs: int) -> None:
+    """Index build time, query latency (median, p95) and nDCG@10 against a plain BM25 baseline."""
+    from search.bench import format_table, run
+    from .store import load_json, load_provisions
+
+    build_dir = _require_build(_home(ctx.parent))
+    rows = run(load_json(build_dir, "documents"), load_provisions(build_dir), runs=runs)
+    click.echo(format_table(rows))
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -1,0 +1,121 @@
+"""Analyzers, defined once for indexing and querying.
+
+* :class:`WordTokenizer` — jieba with the domain dictionary; token positions are
+  numbered 0, 1, 2 … per *word* (jieba's own whoosh ``ChineseAnalyzer`` numbers
+  them by character, which breaks phrase queries); a number with its unit is
+  one token as written (``20万元``, ``1000元/人``, ``50%``), and a sum of money is
+  also indexed, at the same position, as its value in yuan (``¥200000``), so
+  ``20万元`` and ``200000元`` find each other.
+* :class:`CharTokenizer` — every non-space character is a token: a phrase query
+  on this field is exactly a substring search.
+"""
+from __future__ import annotations
+
+import re
+
+from whoosh.analysis import Token, Tokenizer
+
+from corpus.words import tokenizer as jieba_tokenizer
+
+NUMBER_WITH_UNIT = re.compile(
+    r"(?P<num>\d+(?:\.\d+)?)(?P<mult>万|亿|千)?"
+    r"(?P<unit>元|%|个百分点|个月|年|天|人|名|个|户|家|次|岁)?(?:/(?P<per>人|户|年|月|天|次|个))?"
+)
+MULT = {"万": 10_000, "亿": 100_000_000, "千": 1000}
+
+
+def word_spans(text: str) -> list[tuple[str, int, int, list[str]]]:
+    """``[(token, start, end, aliases)]``: numbers with units whole, jieba words elsewhere."""
+    out: list[tuple[str, int, int, list[str]]] = []
+    pos = 0
+    for match in NUMBER_WITH_UNIT.finditer(text):
+        if not (match.group("unit") or match.group("mult")):
+            continue
+        out.extend(_jieba(text, pos, match.start()))
+        aliases = []
+        if match.group("unit") == "元":
+            value = float(match.group("num")) * MULT.get(match.group("mult") or "", 1)
+            aliases.append(f"¥{value:.0f}" if value.is_integer() else f"¥{value}")
+        out.append((match.group(0).lower(), match.start(), match.end(), aliases))
+        pos = match.end()
+    out.extend(_jieba(text, pos, len(text)))
+    return out
+
+
+def _jieba(text: str, start: int, end: int) -> list[tuple[str, int, int, list[str]]]:
+    if start >= end:
+        return []
+    out = []
+    for word, s, e in jieba_tokenizer().tokenize(text[start:end]):
+        if word.strip() and any(ch.isalnum() for ch in word):
+            out.append((word.lower(), start + s, start + e, []))
+    return out
+
+
+class WordTokenizer(Tokenizer):
+    """Words with sequential positions (see module docstring)."""
+
+    def __call__(self, value, positions=False, chars=False, keeporiginal=False, removestops=True,
+                 start_pos=0, start_char=0, tokenize=True, mode="", **kwargs):
+        token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        if not tokenize:
+            token.original = token.text = value
+            token.boost, token.stopped = 1.0, False
+            if positions:
+                token.pos = start_pos
+            if chars:
+                token.startchar, token.endchar = start_char, start_char + len(value)
+            yield token
+            return
+        for index, (text, start, end, aliases) in enumerate(word_spans(value)):
+            for variant in [text] + aliases:
+                token.text = variant
+                token.boost, token.stopped = 1.0, False
+                if keeporiginal:
+                    token.original = variant
+                if positions:
+                    token.pos = start_pos + index
+                if chars:
+                    token.startchar, token.endchar = start_char + start, start_char + end
+                yield token
+
+
+class CharTokenizer(Tokenizer):
+    """Every non-space character a token, positions sequential: phrase = substring."""
+
+    def __call__(self, value, positions=False, chars=False, keeporiginal=False, removestops=True,
+                 start_pos=0, start_char=0, tokenize=True, mode="", **kwargs):
+        token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        index = 0
+        for offset, ch in enumerate(value):
+            if ch.isspace():
+                continue
+            token.text = ch.lower()
+            token.boost, token.stopped = 1.0, False
+            if keeporiginal:
+                token.original = ch
+            if positions:
+                token.pos = start_pos + index
+            if chars:
+                token.startchar, token.endchar = start_char + offset, start_char + offset + 1
+            index += 1
+            yield token
+
+
+def word_analyzer() -> WordTokenizer:
+    return WordTokenizer()
+
+
+def char_analyzer() -> CharTokenizer:
+    return CharTokenizer()
+
+
+def money_value(token: str) -> float | None:
+    """The value in yuan of a money token (``20万元`` → 200000), else None."""
+    match = NUMBER_WITH_UNIT.fullmatch(token)
+    if not match or match.group("unit") != "元":
+        return None
+    return float(match.group("num")) * MULT.get(match.group("mult") or "", 1)
+
+
+__all__ = ["WordTokenizer", "CharTokenizer", "word_analyzer", "char_analyzer", "word_spans", "money_value"]

@@ -1,0 +1,147 @@
+"""Run searches: the library function the CLI and the web UI call.
+
+``Searcher(index_dir).search(SearchRequest(q="退伍军人 创业", filters={"region": ["洛阳市"]}))``
+returns a plain dict: ``query``, ``expanded``, ``total``, ``fallback``, ``hits``
+(``id``, ``doc``, ``item``, ``score``, ``snippet``, …), ``facets`` and paging.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from whoosh import query as Q
+from whoosh import scoring, sorting
+
+from .index import open_index
+from .query import build_query
+from .snippets import snippet
+
+# facet key → (index field, Chinese label)
+FACETS = {
+    "region": ("region", "地区"),
+    "province": ("province", "省份"),
+    "level": ("level", "行政级别"),
+    "group": ("groups", "目标群体"),
+    "instrument": ("instruments", "政策工具"),
+    "lead": ("lead_types", "牵头单位类型"),
+    "year": ("year", "年份"),
+}
+FILTERS = dict({key: field_ for key, (field_, _) in FACETS.items()}, unit_type="unit_types", doc="doc")
+SORTS = {"relevance": None, "date": ("date", True), "amount": ("max_amount", True), "document": ("doc", False)}
+MAX_LIMIT = 100
+
+
+class SearchError(ValueError):
+    """A request that cannot be run (message for the user)."""
+
+
+@dataclass
+class SearchRequest:
+    """What to search: query text, filters (facet key → values), amount range, sort, page."""
+
+    q: str = ""
+    filters: dict[str, list[str]] = field(default_factory=dict)
+    min_amount: float | None = None
+    max_amount: float | None = None
+    sort: str = "relevance"
+    page: int = 1
+    limit: int = 10
+    expand: bool = True
+
+    def validate(self) -> None:
+        if self.sort not in SORTS:
+            raise SearchError(f"未知的排序方式 {self.sort!r}；可用：{', '.join(SORTS)}。")
+        unknown = set(self.filters) - set(FILTERS)
+        if unknown:
+            raise SearchError(f"未知的筛选条件：{', '.join(sorted(unknown))}。")
+        if not 1 <= self.limit <= MAX_LIMIT:
+            raise SearchError(f"每页条数须在 1 到 {MAX_LIMIT} 之间。")
+        if self.page < 1:
+            raise SearchError("页码须从 1 开始。")
+        for value in (self.min_amount, self.max_amount):
+            if value is not None and (math.isnan(value) or math.isinf(value) or value < 0):
+                raise SearchError("金额须为非负数。")
+
+
+def filter_query(request: SearchRequest) -> Q.Query | None:
+    """The filter part of a request: values of one facet OR-ed, facets AND-ed."""
+    parts = []
+    for key, values in sorted(request.filters.items()):
+        values = [v for v in values if v not in ("", None)]
+        if not values:
+            continue
+        field_ = FILTERS[key]
+        if field_ == "year":
+            terms = [Q.NumericRange("year", int(v), int(v)) for v in values if str(v).isdigit()]
+            if len(terms) != len(values):
+                raise SearchError("年份须为四位数字。")
+        else:
+            terms = [Q.Term(field_, str(v)) for v in values]
+        parts.append(Q.Or(terms) if len(terms) > 1 else terms[0])
+    if request.min_amount is not None:
+        parts.append(Q.NumericRange("max_amount", int(request.min_amount), None))
+    if request.max_amount is not None:
+        parts.append(Q.NumericRange("min_amount", None, int(request.max_amount)))
+    if not parts:
+        return None
+    return Q.And(parts) if len(parts) > 1 else parts[0]
+
+
+class Searcher:
+    """An open index; cheap to query many times (keep one per process)."""
+
+    def __init__(self, index_dir: Path):
+        self.index = open_index(index_dir)
+
+    def search(self, request: SearchRequest) -> dict:
+        """Run ``request``; see the module docstring for the shape of the result."""
+        request.validate()
+        built = build_query(request.q, expand=request.expand)
+        base = built.query if built.query is not None else Q.Every()
+        filters = filter_query(request)
+        facets = {key: sorting.FieldFacet(field_, allow_overlap=field_ not in ("year",), maptype=sorting.Count)
+                  for key, (field_, _) in FACETS.items()}
+        sort = SORTS[request.sort]
+        with self.index.searcher(weighting=scoring.BM25F(B=0.75, K1=1.2)) as searcher:
+            mask = set(searcher.search(built.excluded, limit=None).docs()) if built.excluded is not None else None
+            results = self._run(searcher, base, filters, mask, facets, sort)
+            fallback = False
+            if results.scored_length() == 0 and built.fallback is not None:
+                results, fallback = self._run(searcher, built.fallback, filters, mask, facets, sort), True
+            total = len(results)
+            start = (request.page - 1) * request.limit
+            hits = []
+            for rank, hit in enumerate(results[start:start + request.limit], start=start + 1):
+                stored = hit.fields()
+                hits.append({
+                    "id": stored["id"], "doc": stored["doc"], "item": stored["item"], "sub": stored["sub"],
+                    "label": stored.get("label", ""), "section": stored.get("section", ""),
+                    "region": stored.get("region", ""), "leads": stored.get("leads", ""),
+                    "rank": rank, "score": round(hit.score, 4) if hit.score is not None else None,
+                    "snippet": snippet(stored["text"], built.highlight_words, built.highlight_phrases),
+                })
+            facet_counts = {key: self._facet(results, key, request) for key in FACETS}
+        return {
+            "query": request.q, "expanded": built.expanded, "total": total, "fallback": fallback,
+            "page": request.page, "limit": request.limit, "pages": max(1, math.ceil(total / request.limit)),
+            "sort": request.sort, "filters": request.filters,
+            "min_amount": request.min_amount, "max_amount": request.max_amount,
+            "hits": hits, "facets": facet_counts,
+        }
+
+    @staticmethod
+    def _run(searcher, query, filters, mask, facets, sort):
+        kwargs = {"filter": filters, "mask": mask or None, "limit": None, "groupedby": facets}
+        if sort:
+            kwargs["sortedby"], kwargs["reverse"] = sort
+        return searcher.search(query, **kwargs)
+
+    @staticmethod
+    def _facet(results, key: str, request: SearchRequest) -> list[dict]:
+        selected = {str(v) for v in request.filters.get(key, [])}
+        counts = results.groups(key)
+        items = [{"value": str(value), "count": count, "selected": str(value) in selected}
+                 for value, count in counts.items() if value not in ("", None)]
+        items.sort(key=lambda i: (-i["count"], i["value"]) if key != "year" else (i["value"],))
+        return items
