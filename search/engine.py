@@ -119,7 +119,8 @@ class Searcher:
                     "label": stored.get("label", ""), "section": stored.get("section", ""),
                     "region": stored.get("region", ""), "leads": stored.get("leads", ""),
                     "rank": rank, "score": round(hit.score, 4) if hit.score is not None else None,
-                    "snippet": snippet(stored["text"], built.highlight_words, built.highlight_phrases),
+                    "snippet": snippet(stored["text"], built.highlight_words, built.highlight_phrases,
+                                       bounds=stored.get("bounds")),
                 })
             facet_counts = {key: self._facet(results, key, request) for key in FACETS}
         return {

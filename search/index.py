@@ -14,7 +14,9 @@ from pathlib import Path
 
 from whoosh import fields, index
 
-from .analysis import char_analyzer, word_analyzer
+from corpus.concepts import concept_index
+
+from .analysis import char_analyzer, word_analyzer, word_spans
 
 SCHEMA_VERSION = 1
 NO_AMOUNT = 2**62
@@ -31,6 +33,7 @@ def schema() -> fields.Schema:
         label=fields.STORED(),
         section=fields.STORED(),
         leads=fields.STORED(),
+        bounds=fields.STORED(),
         text=fields.TEXT(analyzer=word_analyzer(), phrase=True, stored=True),
         heading=fields.TEXT(analyzer=word_analyzer(), phrase=True, field_boost=2.0),
         concepts=fields.KEYWORD(commas=True, scorable=True, field_boost=1.5),
@@ -62,8 +65,14 @@ def _date(document: dict) -> tuple[int | None, int | None]:
     return year, full
 
 
+def _word_bounds(text: str) -> list[int]:
+    """Start and end offsets of the words of ``text``, flattened (for whole-word snippets)."""
+    return [offset for _, start, end, _ in word_spans(text) for offset in (start, end)]
+
+
 def index_document(provision: dict, document: dict) -> dict:
     """The whoosh fields of one provision."""
+    search_terms = concept_index("search_terms")
     money = [a for a in provision["amounts"] if a["quantity"] == "money"]
     values = [v for a in money for v in (a["value"], a["min"], a["max"]) if v is not None]
     year, date = _date(document)
@@ -75,7 +84,9 @@ def index_document(provision: dict, document: dict) -> dict:
         "leads": "、".join(u["name"] for u in provision["units"] if u["role"] == "lead"),
         "text": provision["text"],
         "heading": _title_sentence(provision),
-        "concepts": ",".join(provision["target_groups"] + provision["instruments"] + unit_types),
+        "concepts": ",".join(provision["target_groups"] + provision["instruments"] + unit_types +
+                             [search_terms.concepts[slug].label for slug in search_terms.slugs_in(provision["text"])]),
+        "bounds": _word_bounds(provision["text"]),
         "chars": provision["text"],
         "region": document["region"], "province": document.get("province") or "", "level": document["level"],
         "groups": ",".join(provision["target_groups"]), "instruments": ",".join(provision["instruments"]),

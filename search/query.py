@@ -112,6 +112,17 @@ def expansions(word: str) -> list[str]:
     return out
 
 
+def concept_labels(word: str) -> list[str]:
+    """prefLabels of the concept ``word`` names and of every concept below it."""
+    out = []
+    for name in EXPANDING_VOCABULARIES:
+        index = _index(name)
+        slug = index.lookup(word)
+        if slug:
+            out += [index.concepts[d].label for d in index.descendants(slug) if index.concepts[d].label not in out]
+    return out
+
+
 def _index(name: str):
     if name == "unit_types_search":
         return _unit_type_index()
@@ -152,19 +163,17 @@ def word_query(word: str, expand: bool = True) -> tuple[Q.Query, list[str]]:
         for group in terms:
             options = [Q.Term(f, t) for t in group for f in ("text", "heading")]
             if expand and len(terms) > 1:
-                # 残疾人就业: 残疾人 names a concept, so it also searches its labels
-                for label in expansions(group[0]):
-                    options.append(_phrase("chars", _chars(label), boost=0.9))
-                    expanded.append(label) if label not in expanded else None
-                options.append(Q.Term("concepts", group[0], boost=1.2))
+                # 残疾人就业: 残疾人 names a concept, so it also searches its concepts
+                more = expansions(group[0])
+                options += [Q.Term("concepts", label, boost=1.2) for label in concept_labels(group[0])]
+                expanded += [label for label in more if label not in expanded]
             per_term.append(Q.Or(options))
         alternatives.append(Q.And(per_term) if len(per_term) > 1 else per_term[0])
     alternatives.append(_phrase("chars", _chars(word)))
-    for label in (expansions(word) if expand else []):
-        alternatives.append(_phrase("chars", _chars(label), boost=0.9))
-        alternatives.append(Q.Term("concepts", label, boost=1.2))
     if expand:
-        alternatives.append(Q.Term("concepts", word, boost=1.2))
+        # Provisions are indexed with the prefLabels of every concept found in
+        # them (by any of its labels), so one term per concept finds them all.
+        alternatives += [Q.Term("concepts", label, boost=1.2) for label in concept_labels(word)]
     return (Q.Or(alternatives) if len(alternatives) > 1 else alternatives[0]), expanded
 
 
