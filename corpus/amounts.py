@@ -45,6 +45,7 @@ TIME_WORDS = {"年": "年", "月": "月", "天": "天", "日": "天", "次": "�
 LEVEL_WORD = re.compile(r"(国家级|省级|市级|县级|区级|乡镇级|国家|省外|市外|区县（市）外|县外|区外)")
 LIST_SEP = re.compile(r"\s*(、|和|及|或|\.)\s*")
 
+KIND_ZH = {"cap": "最高", "floor": "不低于", "exact": "", "range": ""}
 MONEY_UNITS = {"元", "万元", "亿元", "千元"}
 COUNT_UNITS = {"个": "count", "家": "count", "户": "count", "项": "count", "所": "count", "次": "count", "期": "count",
                "批": "count", "人": "headcount", "名": "headcount", "人次": "headcount", "岁": "age", "倍": "multiple",
@@ -370,3 +371,44 @@ def _level_label(item: str, first: bool, last: bool) -> str | None:
     if level and len(item) > 12:
         return level.group(1)
     return item[:16] or None
+
+
+def yuan(value) -> str:
+    """10000 → 1万元, 150000 → 15万元, 5000 → 5000元, 2500000 → 250万元."""
+    if value is None:
+        return ""
+    value = float(value)
+    if value >= 10000 and (value / 10000).is_integer():
+        return f"{int(value / 10000)}万元"
+    if value >= 10000:
+        return f"{value / 10000:g}万元"
+    return f"{value:g}元"
+
+
+def describe_amount(amount: dict) -> str:
+    """A normalised reading of an amount: 最高 15万元 / 人 · 每月 · 一次性 (由 10万元 提高)."""
+    if amount["quantity"] == "money":
+        if amount["kind"] == "range":
+            figure = f"{yuan(amount['min'])}–{yuan(amount['max'])}"
+        else:
+            figure = yuan(amount["value"])
+    else:
+        unit = amount["unit"]
+        if amount["kind"] == "range":
+            figure = f"{amount['min']:g}–{amount['max']:g}{unit}"
+        else:
+            figure = f"{amount['value']:g}{unit}"
+    parts = [f"{KIND_ZH[amount['kind']]}{figure}".strip()]
+    if amount.get("per"):
+        parts.append(f"每{amount['per']}")
+    if amount.get("period"):
+        parts.append(f"每{amount['period']}")
+    if amount.get("once"):
+        parts.append("一次性")
+    if amount.get("level"):
+        parts.insert(0, f"{amount['level']}：")
+    text = " ".join(parts).replace("： ", "：")
+    if amount.get("previous") is not None:
+        previous = yuan(amount["previous"]) if amount["quantity"] == "money" else f"{amount['previous']:g}{amount['unit']}"
+        text += f"（由{previous}调整）"
+    return text

@@ -144,10 +144,12 @@ def _provision_record(source, structure, provision: Provision, mapped: MappedTex
     units = []
     for mention, unit in merge_roles(provision.mentions, lambda name: vocab.resolve(name, gov)):
         raw_start, raw_end = mapped.raw_span(mention.start, mention.end)
+        inside = start <= mention.start and mention.end <= end
         units.append({
             "name": mention.name, "type": vocab.types[unit.type].label, "type_id": unit.type,
             "role": mention.role, "unit": unit.key, "label": unit.label,
             "start": raw_start, "end": raw_end,
+            "at": [mention.start - start, mention.end - start] if inside else None,
         })
     clause_spans = clauses_of(text, start, end, provision.list_span, provision.label)
     clauses = []
@@ -161,6 +163,7 @@ def _provision_record(source, structure, provision: Provision, mapped: MappedTex
         measure["text"] = text[measure["start"]:measure["end"]]
     for fact in amounts + measures + [c for m in measures for c in m["conditions"]] + \
             [m["eligibility"] for m in measures if m["eligibility"]]:
+        fact["at"] = [fact["start"] - start, fact["end"] - start]  # offsets in the provision's text
         fact["start"], fact["end"] = mapped.raw_span(fact["start"], fact["end"])
     body_end = provision.list_span[0] if provision.list_span else end
     body = text[start:body_end]

@@ -119,3 +119,44 @@ def chain(graph: Graph, provision_iri: str) -> dict:
         result[key].sort()
     result["measures"] = [dict(iri=k, **v) for k, v in sorted(result["measures"].items())]
     return result
+
+
+def responsibilities_from_records(provisions: list[dict], documents: list[dict]) -> list[dict]:
+    """The rows of :func:`responsibilities`, made from a build's records instead of the graph.
+
+    Same shape and order, without parsing the graph: the web UI uses this.
+    """
+    from ontology.namespaces import UT
+
+    from .graph import Iris
+
+    iris = Iris()
+    regions = {d["id"]: d["region"] for d in documents}
+    types = {}
+    rows = []
+    for provision in provisions:
+        for unit in provision["units"]:
+            if unit["type_id"] not in types:
+                types[unit["type_id"]] = unit["type"]
+            rows.append({
+                "provision": str(iris.provision(provision["id"])), "doc": str(iris.doc(provision["doc"])),
+                "region": regions[provision["doc"]], "unit": str(iris.unit(unit["unit"])),
+                "unit_label": unit["label"], "type": str(UT[unit["type_id"]]), "type_label": unit["type"],
+                "role": unit["role"],
+            })
+    rows.sort(key=lambda r: (r["provision"], r["unit"]))
+    return rows
+
+
+def provision_chain(provision: dict, document: dict) -> dict:
+    """Document → provision → measures → lead → co-operating units → target groups, from records."""
+    units = provision["units"]
+    return {
+        "document": document["id"], "title": document["title"], "region": document["region"],
+        "provision": provision["id"], "label": provision["label"],
+        "lead": [u["label"] for u in units if u["role"] == "lead"],
+        "cooperating": [u["label"] for u in units if u["role"] == "cooperating"],
+        "responsible": [u["label"] for u in units if u["role"] == "responsible"],
+        "measures": [{"number": n, "text": m["text"], "instruments": m["instruments"],
+                      "target_groups": m["target_groups"]} for n, m in enumerate(provision["measures"], start=1)],
+    }

@@ -250,6 +250,40 @@ def sparql(ctx: click.Context, query: str | None, example: str | None, fmt: str)
         click.echo("\t".join("" if v is None else str(v) for v in row.values()))
 
 
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True, help="Port to listen on.")
+@click.option("--threads", type=click.IntRange(1, 64), default=8, show_default=True, help="Worker threads.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar while building.")
+@click.pass_context
+def serve(ctx: click.Context, host: str, port: int, threads: int, quiet: bool) -> None:
+    """Serve the web UI (waitress); builds the data first if the home has none."""
+    import waitress
+
+    from webui import create_app
+
+    home = _home(ctx)
+    if home.build_dir() is None:
+        click.echo(f"首次启动：正在构建数据（{home.path}）… first start: building the data", err=True)
+        from .build import build as run_build
+
+        try:
+            report = run_build(home, progress=_progress(quiet, "building"))
+        except HomeError as exc:
+            raise click.ClickException(str(exc)) from exc
+        _print_report(report, quiet=True)
+    app = create_app({"POLICYKG_HOME": str(home.path)})
+    with app.app_context():
+        from flask import g
+
+        from webui.data import current
+
+        current()  # load the records and the index before the first request
+        g.pop("dataset", None)
+    click.echo(f"policykg serving http://{host}:{port}/ (data: {home.path})", err=True)
+    waitress.serve(app, host=host, port=port, threads=threads, ident="policykg")
+
+
 @main.group()
 def bench() -> None:
     """Benchmarks that print a table (figures quoted in README come from these)."""

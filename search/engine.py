@@ -26,6 +26,7 @@ FACETS = {
     "instrument": ("instruments", "政策工具"),
     "lead": ("lead_types", "牵头单位类型"),
     "year": ("year", "年份"),
+    "topic": ("topics", "主题"),
 }
 FILTERS = dict({key: field_ for key, (field_, _) in FACETS.items()}, unit_type="unit_types", doc="doc")
 SORTS = {"relevance": None, "date": ("date", True), "amount": ("max_amount", True), "document": ("doc", False)}

@@ -43,6 +43,7 @@ def schema() -> fields.Schema:
         level=fields.KEYWORD(**keyword),
         groups=fields.KEYWORD(**keyword),
         instruments=fields.KEYWORD(**keyword),
+        topics=fields.KEYWORD(**keyword),
         lead_types=fields.KEYWORD(**keyword),
         unit_types=fields.KEYWORD(**keyword),
         year=fields.NUMERIC(int, stored=True, sortable=True),
@@ -90,6 +91,7 @@ def index_document(provision: dict, document: dict) -> dict:
         "chars": provision["text"],
         "region": document["region"], "province": document.get("province") or "", "level": document["level"],
         "groups": ",".join(provision["target_groups"]), "instruments": ",".join(provision["instruments"]),
+        "topics": ",".join(provision["topics"]),
         "lead_types": ",".join(lead_types), "unit_types": ",".join(unit_types),
     }
     if year is not None:

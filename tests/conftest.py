@@ -64,3 +64,15 @@ def tree_digest(path: Path) -> str:
             elif name != ".lock":
                 digest.update(Path(full).read_bytes())
     return digest.hexdigest()
+
+
+@pytest.fixture(scope="session")
+def app(built_home):
+    from webui import create_app
+
+    return create_app({"POLICYKG_HOME": str(built_home.path), "TESTING": True, "SPARQL_TIMEOUT": 5.0})
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
