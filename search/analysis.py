@@ -52,6 +52,20 @@ def _jieba(text: str, start: int, end: int) -> list[tuple[str, int, int, list[st
     return out
 
 
+def _tokens(token: Token, pieces, positions: bool, chars: bool, keeporiginal: bool, start_pos: int, start_char: int):
+    """Fill and yield ``token`` for each ``(text, position, start, end)`` piece (whoosh reuses one Token)."""
+    for text, position, start, end in pieces:
+        token.text = text
+        token.boost, token.stopped = 1.0, False
+        if keeporiginal:
+            token.original = text
+        if positions:
+            token.pos = start_pos + position
+        if chars:
+            token.startchar, token.endchar = start_char + start, start_char + end
+        yield token
+
+
 class WordTokenizer(Tokenizer):
     """Words with sequential positions (see module docstring)."""
 
@@ -59,25 +73,12 @@ class WordTokenizer(Tokenizer):
                  start_pos=0, start_char=0, tokenize=True, mode="", **kwargs):
         token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
         if not tokenize:
-            token.original = token.text = value
-            token.boost, token.stopped = 1.0, False
-            if positions:
-                token.pos = start_pos
-            if chars:
-                token.startchar, token.endchar = start_char, start_char + len(value)
-            yield token
-            return
-        for index, (text, start, end, aliases) in enumerate(word_spans(value)):
-            for variant in [text] + aliases:
-                token.text = variant
-                token.boost, token.stopped = 1.0, False
-                if keeporiginal:
-                    token.original = variant
-                if positions:
-                    token.pos = start_pos + index
-                if chars:
-                    token.startchar, token.endchar = start_char + start, start_char + end
-                yield token
+            pieces = [(value, 0, 0, len(value))]
+        else:
+            pieces = [(variant, index, start, end)
+                      for index, (text, start, end, aliases) in enumerate(word_spans(value))
+                      for variant in [text] + aliases]
+        yield from _tokens(token, pieces, positions, chars, keeporiginal, start_pos, start_char)
 
 
 class CharTokenizer(Tokenizer):
@@ -86,20 +87,9 @@ class CharTokenizer(Tokenizer):
     def __call__(self, value, positions=False, chars=False, keeporiginal=False, removestops=True,
                  start_pos=0, start_char=0, tokenize=True, mode="", **kwargs):
         token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
-        index = 0
-        for offset, ch in enumerate(value):
-            if ch.isspace():
-                continue
-            token.text = ch.lower()
-            token.boost, token.stopped = 1.0, False
-            if keeporiginal:
-                token.original = ch
-            if positions:
-                token.pos = start_pos + index
-            if chars:
-                token.startchar, token.endchar = start_char + offset, start_char + offset + 1
-            index += 1
-            yield token
+        offsets = [offset for offset, ch in enumerate(value) if not ch.isspace()]
+        pieces = [(value[offset].lower(), index, offset, offset + 1) for index, offset in enumerate(offsets)]
+        yield from _tokens(token, pieces, positions, chars, keeporiginal, start_pos, start_char)
 
 
 def word_analyzer() -> WordTokenizer:
