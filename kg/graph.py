@@ -90,21 +90,37 @@ def vocabulary_graph() -> Graph:
     return graph
 
 
-def build_graph(documents: list[dict], provisions: list[dict], units: list[dict],
-                base: str = DEFAULT_BASE, include_vocabularies: bool = True) -> Graph:
-    """The knowledge graph of a build's records (see module docstring)."""
+def graph_batches(documents: list[dict], provisions, units: list[dict], base: str = DEFAULT_BASE,
+                  include_vocabularies: bool = True):
+    """The knowledge graph in small pieces: the vocabularies, then one graph per document,
+    unit and provision — so a large build never holds the whole graph in memory."""
     iris = Iris(base)
-    graph = vocabulary_graph() if include_vocabularies else Graph()
-    for prefix, namespace in PREFIXES.items():
-        graph.bind(prefix, namespace)
-    graph.bind("id", iris.base + "id/")
+    if include_vocabularies:
+        yield vocabulary_graph()
     governments = {}
     for document in documents:
+        graph = Graph()
         _add_document(graph, iris, document, governments)
+        yield graph
+    batch = Graph()
     for unit in units:
-        _add_unit(graph, iris, unit, governments)
+        _add_unit(batch, iris, unit, governments)
+    yield batch
     for provision in provisions:
+        graph = Graph()
         _add_provision(graph, iris, provision)
+        yield graph
+
+
+def build_graph(documents: list[dict], provisions: list[dict], units: list[dict],
+                base: str = DEFAULT_BASE, include_vocabularies: bool = True) -> Graph:
+    """The knowledge graph of a build's records, in memory (see module docstring)."""
+    graph = Graph()
+    for prefix, namespace in PREFIXES.items():
+        graph.bind(prefix, namespace)
+    graph.bind("id", Iris(base).base + "id/")
+    for batch in graph_batches(documents, provisions, units, base, include_vocabularies):
+        graph += batch
     return graph
 
 

@@ -22,11 +22,23 @@ def sorted_ntriples(graph: Graph) -> str:
     return "\n".join(lines) + "\n"
 
 
-def write_sorted_ntriples(graph: Graph, path: Path) -> int:
-    """Write ``graph`` to ``path`` as sorted N-Triples; returns the number of triples."""
-    text = sorted_ntriples(graph)
-    Path(path).write_text(text, encoding="utf-8")
-    return text.count("\n")
+def write_sorted_ntriples(graph, path: Path) -> int:
+    """Write a graph (or an iterable of small graphs) to ``path`` as sorted N-Triples.
+
+    Returns the number of distinct triples. Pieces are serialised one by one, so
+    only the lines, not an rdflib graph of everything, are held in memory.
+    """
+    batches = [graph] if isinstance(graph, Graph) else graph
+    lines: set[str] = set()
+    for batch in batches:
+        text = batch.serialize(format="nt", encoding="utf-8").decode("utf-8")
+        lines.update(line for line in text.split("\n") if line.strip())
+    ordered = sorted(lines)
+    with open(path, "w", encoding="utf-8") as out:
+        for line in ordered:
+            out.write(line)
+            out.write("\n")
+    return len(ordered)
 
 
 def load_graph(path: Path) -> Graph:

@@ -6,6 +6,7 @@ Writes, into a new state of the data home (see :mod:`policykg.home`)::
     build/provisions.jsonl   one record per provision (text, offsets, units, clauses)
     build/units.json         one record per concrete unit, with its type and names
     build/graph.nt           the knowledge graph, sorted N-Triples (see kg/graph.py)
+    build/oxigraph/          the same graph in an Oxigraph store, for SPARQL (see kg/store.py)
     build/index/             the full-text index (see search/index.py)
     build/report.json        unknown unit names and parser warnings
 """
@@ -19,7 +20,9 @@ from typing import Callable, Iterable
 
 from corpus import Source, bundled_sources, load_sources, parse_document
 from corpus.units import unit_vocabulary
-from kg import build_graph, write_sorted_ntriples
+from kg.graph import graph_batches
+from kg.serialize import write_sorted_ntriples
+from kg.store import STORE_DIR, build_store
 from search.index import build_index
 
 from .home import Home
@@ -36,6 +39,7 @@ class BuildReport:
     measures: int = 0
     amounts: int = 0
     triples: int = 0
+    stages: dict = field(default_factory=dict)
     unknown_units: list[dict] = field(default_factory=list)
     warnings: list[dict] = field(default_factory=list)
     seconds: float = 0.0
@@ -61,6 +65,7 @@ def build_into(build_dir: Path, sources: Iterable[Source],
     build_dir.mkdir(parents=True)
     report = BuildReport()
     documents, units, all_provisions = [], {}, []
+    clock = time.perf_counter()
     with open(build_dir / "provisions.jsonl", "w", encoding="utf-8") as out:
         for source in progress(list(sources)):
             document, provisions = parse_document(source, vocab)
@@ -78,9 +83,14 @@ def build_into(build_dir: Path, sources: Iterable[Source],
     _write_json(build_dir / "documents.json", documents)
     unit_records = [units[key] for key in sorted(units)]
     _write_json(build_dir / "units.json", unit_records)
-    graph = build_graph(documents, all_provisions, unit_records)
-    report.triples = write_sorted_ntriples(graph, build_dir / "graph.nt")
+    report.stages["parse"], clock = round(time.perf_counter() - clock, 3), time.perf_counter()
+    report.triples = write_sorted_ntriples(graph_batches(documents, all_provisions, unit_records),
+                                           build_dir / "graph.nt")
+    report.stages["graph"], clock = round(time.perf_counter() - clock, 3), time.perf_counter()
+    build_store(build_dir / "graph.nt", build_dir / STORE_DIR)
+    report.stages["store"], clock = round(time.perf_counter() - clock, 3), time.perf_counter()
     build_index(build_dir / "index", documents, all_provisions)
+    report.stages["index"] = round(time.perf_counter() - clock, 3)
     report.seconds = round(time.perf_counter() - started, 3)
     _write_json(build_dir / "report.json", report.as_dict())
     return report

@@ -157,10 +157,10 @@ def network(ctx: click.Context, by: str, top: int, fmt: str) -> None:
     """The units that most often share responsibility for a provision."""
     import json
 
-    from kg import load_graph
     from kg.network import co_responsibility, responsibilities, top_pairs
+    from kg.store import open_graph
 
-    graph = load_graph(_require_build(_home(ctx)) / "graph.nt")
+    graph = open_graph(_require_build(_home(ctx)))
     net = co_responsibility(responsibilities(graph), by=by)
     pairs = top_pairs(net, top)
     if fmt == "json":
@@ -232,13 +232,13 @@ def sparql(ctx: click.Context, query: str | None, example: str | None, fmt: str)
     """Run a SPARQL SELECT query on the built graph (prefixes pkg:, eli:, org:, schema:, skos:, ut:, ins:, tg: are predefined)."""
     import json
 
-    from kg import load_graph
     from kg.queries import example_query, prefixes, run
+    from kg.store import open_graph
 
     if bool(query) == bool(example):
         raise click.UsageError("give either a QUERY or --example NAME.")
     text = example_query(example) if example else prefixes() + query
-    graph = load_graph(_require_build(_home(ctx)) / "graph.nt")
+    graph = open_graph(_require_build(_home(ctx)))
     try:
         rows = run(graph, text)
     except Exception as exc:  # pyparsing and rdflib raise many kinds for a bad query

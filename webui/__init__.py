@@ -37,13 +37,14 @@ class FormatSuffixMiddleware:
 
 def create_app(config: dict | None = None) -> Flask:
     """Create the app. ``config`` may set ``POLICYKG_HOME`` (a path), ``SPARQL_TIMEOUT`` (s),
-    ``SPARQL_ROW_LIMIT`` and ``TESTING``."""
+    ``SPARQL_ROW_LIMIT``, ``GRAPH_STORE`` (``oxigraph`` or ``memory``) and ``TESTING``."""
     app = Flask(__name__)
     app.config.update(
         POLICYKG_HOME=None,
         SPARQL_TIMEOUT=10.0,
         SPARQL_ROW_LIMIT=1000,
         EXPORT_LIMIT=5000,
+        GRAPH_STORE="oxigraph",
         JSON_AS_ASCII=False,
     )
     app.config.update(config or {})

@@ -27,8 +27,9 @@ class NoData(RuntimeError):
 class Dataset:
     """The records, index and graph of one build (see module docstring)."""
 
-    def __init__(self, build_dir: Path):
+    def __init__(self, build_dir: Path, graph_store: str = "oxigraph"):
         self.build_dir = build_dir
+        self.graph_store = graph_store
         self.state = build_dir.parent.name
         self.documents = load_json(build_dir, "documents")
         self.documents_by_id = {d["id"]: d for d in self.documents}
@@ -46,13 +47,14 @@ class Dataset:
 
     @property
     def graph(self):
-        """The RDF graph (parsed from ``graph.nt`` on first use)."""
+        """The RDF graph: the build's Oxigraph store opened read-only (or, with
+        ``GRAPH_STORE = "memory"``, ``graph.nt`` parsed into rdflib), on first use."""
         if self._graph is None:
             with self._graph_lock:
                 if self._graph is None:
-                    from kg import load_graph
+                    from kg.store import open_graph
 
-                    self._graph = load_graph(self.build_dir / "graph.nt")
+                    self._graph = open_graph(self.build_dir, self.graph_store)
         return self._graph
 
     def overview(self) -> dict:
@@ -111,7 +113,7 @@ def current() -> Dataset:
         with _lock:
             dataset = cache.get("dataset")
             if dataset is None or dataset.build_dir != build_dir:
-                dataset = Dataset(build_dir)
+                dataset = Dataset(build_dir, current_app.config.get("GRAPH_STORE", "oxigraph"))
                 cache["dataset"] = dataset
     g.dataset = dataset
     return dataset
