@@ -18,7 +18,7 @@ from .responsibility import merge_roles
 from .structure import Provision, Structure, parse_structure
 from .table import looks_like_table
 from .units import Government, UnitVocabulary, unit_vocabulary
-from .words import words
+from .words import word_spans
 
 # 文号: 豫政〔2015〕59号, 湘政发〔2018〕30号, 人社部发〔2017〕40号 (brackets vary in the wild)
 DOC_NUMBER = re.compile(r"(?P<number>[\u4e00-\u9fff]{1,10}[〔\[［【（(]\s*(?:19|20)\d{2}\s*[〕\]］】）)]\s*\d{1,4}\s*号)")
@@ -152,12 +152,13 @@ def _provision_record(source, structure, provision: Provision, mapped: MappedTex
             "at": [mention.start - start, mention.end - start] if inside else None,
         })
     clause_spans = clauses_of(text, start, end, provision.list_span, provision.label)
+    tokens = word_spans(text[start:end])  # jieba once per provision; clauses and the index reuse it
     clauses = []
     for c_start, c_end, kind in clause_spans:
         clause_text = text[c_start:c_end]
         raw_start, raw_end = mapped.raw_span(c_start, c_end)
         clauses.append({"text": clause_text, "kind": kind, "start": raw_start, "end": raw_end,
-                        "words": [w for w, _, _ in words(clause_text)]})
+                        "words": [w for w, s, e, _ in tokens if c_start - start <= s and e <= c_end - start]})
     measures, amounts = extract_measures(text, clause_spans)
     for measure in measures:
         measure["text"] = text[measure["start"]:measure["end"]]
@@ -189,6 +190,7 @@ def _provision_record(source, structure, provision: Provision, mapped: MappedTex
         "topic_ids": topic_ids,
         "measures": [_measure_labels(m) for m in measures],
         "clauses": clauses,
+        "bounds": [offset for _, s, e, _ in tokens for offset in (s, e)],
         "notes": provision.notes,
     }
 

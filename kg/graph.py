@@ -91,25 +91,27 @@ def vocabulary_graph() -> Graph:
 
 
 def graph_batches(documents: list[dict], provisions, units: list[dict], base: str = DEFAULT_BASE,
-                  include_vocabularies: bool = True):
-    """The knowledge graph in small pieces: the vocabularies, then one graph per document,
-    unit and provision — so a large build never holds the whole graph in memory."""
+                  include_vocabularies: bool = True, sink=Graph):
+    """The knowledge graph in pieces: the vocabularies, then the documents, the units and
+    one piece per provision — so a large build never holds one graph of everything.
+
+    ``sink`` makes each piece: an rdflib ``Graph``, or ``kg.serialize.LineSink``,
+    which keeps N-Triples lines only (the build's fast path).
+    """
     iris = Iris(base)
     if include_vocabularies:
         yield vocabulary_graph()
     governments = {}
+    batch = sink()
     for document in documents:
-        graph = Graph()
-        _add_document(graph, iris, document, governments)
-        yield graph
-    batch = Graph()
+        _add_document(batch, iris, document, governments)
     for unit in units:
         _add_unit(batch, iris, unit, governments)
     yield batch
     for provision in provisions:
-        graph = Graph()
-        _add_provision(graph, iris, provision)
-        yield graph
+        piece = sink()
+        _add_provision(piece, iris, provision)
+        yield piece
 
 
 def build_graph(documents: list[dict], provisions: list[dict], units: list[dict],

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from rdflib import Graph
+from rdflib import Graph, Literal, URIRef
+
+XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
 from ontology.namespaces import PREFIXES
 
@@ -22,15 +24,47 @@ def sorted_ntriples(graph: Graph) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _escape(text: str) -> str:
+    return (text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r"))
+
+
+def nt_term(term) -> str:
+    """One RDF term in N-Triples syntax (IRIs, literals with language or datatype)."""
+    if isinstance(term, URIRef):
+        return f"<{term}>"
+    if isinstance(term, Literal):
+        lexical = f'"{_escape(str(term))}"'
+        if term.language:
+            return f"{lexical}@{term.language}"
+        if term.datatype and str(term.datatype) != XSD_STRING:
+            return f"{lexical}^^<{term.datatype}>"
+        return lexical
+    return term.n3()
+
+
+class LineSink:
+    """Collects triples as N-Triples lines; has the ``add`` of an rdflib graph, nothing more."""
+
+    def __init__(self):
+        self.lines: set[str] = set()
+
+    def add(self, triple) -> None:
+        s, p, o = triple
+        self.lines.add(f"{nt_term(s)} {nt_term(p)} {nt_term(o)} .")
+
+
 def write_sorted_ntriples(graph, path: Path) -> int:
     """Write a graph (or an iterable of small graphs) to ``path`` as sorted N-Triples.
 
     Returns the number of distinct triples. Pieces are serialised one by one, so
     only the lines, not an rdflib graph of everything, are held in memory.
     """
-    batches = [graph] if isinstance(graph, Graph) else graph
+    batches = [graph] if isinstance(graph, (Graph, LineSink)) else graph
     lines: set[str] = set()
     for batch in batches:
+        if isinstance(batch, LineSink):
+            lines |= batch.lines
+            continue
         text = batch.serialize(format="nt", encoding="utf-8").decode("utf-8")
         lines.update(line for line in text.split("\n") if line.strip())
     ordered = sorted(lines)

@@ -21,7 +21,7 @@ from typing import Callable, Iterable
 from corpus import Source, bundled_sources, load_sources, parse_document
 from corpus.units import unit_vocabulary
 from kg.graph import graph_batches
-from kg.serialize import write_sorted_ntriples
+from kg.serialize import LineSink, write_sorted_ntriples
 from kg.store import STORE_DIR, build_store
 from search.index import build_index
 
@@ -84,7 +84,7 @@ def build_into(build_dir: Path, sources: Iterable[Source],
     unit_records = [units[key] for key in sorted(units)]
     _write_json(build_dir / "units.json", unit_records)
     report.stages["parse"], clock = round(time.perf_counter() - clock, 3), time.perf_counter()
-    report.triples = write_sorted_ntriples(graph_batches(documents, all_provisions, unit_records),
+    report.triples = write_sorted_ntriples(graph_batches(documents, all_provisions, unit_records, sink=LineSink),
                                            build_dir / "graph.nt")
     report.stages["graph"], clock = round(time.perf_counter() - clock, 3), time.perf_counter()
     build_store(build_dir / "graph.nt", build_dir / STORE_DIR)

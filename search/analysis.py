@@ -11,45 +11,17 @@
 """
 from __future__ import annotations
 
-import re
-
 from whoosh.analysis import Token, Tokenizer
 
-from corpus.words import tokenizer as jieba_tokenizer
+from corpus.words import money_alias, word_spans
 
-NUMBER_WITH_UNIT = re.compile(
-    r"(?P<num>\d+(?:\.\d+)?)(?P<mult>万|亿|千)?"
-    r"(?P<unit>元|%|个百分点|个月|年|天|人|名|个|户|家|次|岁)?(?:/(?P<per>人|户|年|月|天|次|个))?"
-)
-MULT = {"万": 10_000, "亿": 100_000_000, "千": 1000}
+# Set by the index builder while it adds a provision whose words are already known
+# (stored by the corpus stage): text → word spans, so jieba runs once per provision.
+PRETOKENIZED: dict[str, list] = {}
 
 
-def word_spans(text: str) -> list[tuple[str, int, int, list[str]]]:
-    """``[(token, start, end, aliases)]``: numbers with units whole, jieba words elsewhere."""
-    out: list[tuple[str, int, int, list[str]]] = []
-    pos = 0
-    for match in NUMBER_WITH_UNIT.finditer(text):
-        if not (match.group("unit") or match.group("mult")):
-            continue
-        out.extend(_jieba(text, pos, match.start()))
-        aliases = []
-        if match.group("unit") == "元":
-            value = float(match.group("num")) * MULT.get(match.group("mult") or "", 1)
-            aliases.append(f"¥{value:.0f}" if value.is_integer() else f"¥{value}")
-        out.append((match.group(0).lower(), match.start(), match.end(), aliases))
-        pos = match.end()
-    out.extend(_jieba(text, pos, len(text)))
-    return out
-
-
-def _jieba(text: str, start: int, end: int) -> list[tuple[str, int, int, list[str]]]:
-    if start >= end:
-        return []
-    out = []
-    for word, s, e in jieba_tokenizer().tokenize(text[start:end]):
-        if word.strip() and any(ch.isalnum() for ch in word):
-            out.append((word.lower(), start + s, start + e, []))
-    return out
+def _spans(value: str):
+    return PRETOKENIZED.get(value) or word_spans(value)
 
 
 def _tokens(token: Token, pieces, positions: bool, chars: bool, keeporiginal: bool, start_pos: int, start_char: int):
@@ -76,7 +48,7 @@ class WordTokenizer(Tokenizer):
             pieces = [(value, 0, 0, len(value))]
         else:
             pieces = [(variant, index, start, end)
-                      for index, (text, start, end, aliases) in enumerate(word_spans(value))
+                      for index, (text, start, end, aliases) in enumerate(_spans(value))
                       for variant in [text] + aliases]
         yield from _tokens(token, pieces, positions, chars, keeporiginal, start_pos, start_char)
 
@@ -102,10 +74,8 @@ def char_analyzer() -> CharTokenizer:
 
 def money_value(token: str) -> float | None:
     """The value in yuan of a money token (``20万元`` → 200000), else None."""
-    match = NUMBER_WITH_UNIT.fullmatch(token)
-    if not match or match.group("unit") != "元":
-        return None
-    return float(match.group("num")) * MULT.get(match.group("mult") or "", 1)
+    alias = money_alias(token)
+    return float(alias[0][1:]) if alias else None
 
 
 __all__ = ["WordTokenizer", "CharTokenizer", "word_analyzer", "char_analyzer", "word_spans", "money_value"]

@@ -16,7 +16,9 @@ from whoosh import fields, index
 
 from corpus.concepts import concept_index
 
-from .analysis import char_analyzer, word_analyzer, word_spans
+from corpus.words import spans_from_bounds
+
+from .analysis import PRETOKENIZED, char_analyzer, word_analyzer
 
 SCHEMA_VERSION = 1
 NO_AMOUNT = 2**62
@@ -66,11 +68,6 @@ def _date(document: dict) -> tuple[int | None, int | None]:
     return year, full
 
 
-def _word_bounds(text: str) -> list[int]:
-    """Start and end offsets of the words of ``text``, flattened (for whole-word snippets)."""
-    return [offset for _, start, end, _ in word_spans(text) for offset in (start, end)]
-
-
 def index_document(provision: dict, document: dict) -> dict:
     """The whoosh fields of one provision."""
     search_terms = concept_index("search_terms")
@@ -87,7 +84,7 @@ def index_document(provision: dict, document: dict) -> dict:
         "heading": _title_sentence(provision),
         "concepts": ",".join(provision["target_groups"] + provision["instruments"] + unit_types +
                              [search_terms.concepts[slug].label for slug in search_terms.slugs_in(provision["text"])]),
-        "bounds": _word_bounds(provision["text"]),
+        "bounds": provision["bounds"],
         "chars": provision["text"],
         "region": document["region"], "province": document.get("province") or "", "level": document["level"],
         "groups": ",".join(provision["target_groups"]), "instruments": ",".join(provision["instruments"]),
@@ -109,7 +106,11 @@ def build_index(directory: Path, documents: list[dict], provisions: list[dict]) 
     ix = index.create_in(str(directory), schema())
     writer = ix.writer(limitmb=256)
     for provision in provisions:
-        writer.add_document(**index_document(provision, by_id[provision["doc"]]))
+        PRETOKENIZED[provision["text"]] = spans_from_bounds(provision["text"], provision["bounds"])
+        try:
+            writer.add_document(**index_document(provision, by_id[provision["doc"]]))
+        finally:
+            PRETOKENIZED.clear()
     writer.commit()
     (directory / "VERSION").write_text(str(SCHEMA_VERSION), encoding="utf-8")
     return len(provisions)
