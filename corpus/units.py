@@ -77,6 +77,7 @@ class UnitVocabulary:
             for alias in sorted(unit_type.aliases):
                 self.alias_index.setdefault(alias, unit_type.slug)
         self._max_alias = max(map(len, self.alias_index), default=1)
+        self._classified: dict[tuple, tuple[str, str, str]] = {}
 
     def _lookup(self, bare: str) -> str | None:
         if bare in self.alias_index:
@@ -91,6 +92,12 @@ class UnitVocabulary:
 
         ``prefix`` is the government prefix removed (``市``, ``区委``, ``市政府``, or ``""``).
         """
+        key = (name, government)
+        if key not in self._classified:
+            self._classified[key] = self._classify(name, government)
+        return self._classified[key]
+
+    def _classify(self, name: str, government: Government | None) -> tuple[str, str, str]:
         candidates = [("", name)]
         if government is not None:
             for region in (government.region, government.short):

@@ -302,5 +302,22 @@ def bench_search(ctx: click.Context, runs: int) -> None:
     click.echo(format_table(rows))
 
 
+@bench.command("scale")
+@click.option("--sizes", default="1,10,100", show_default=True, help="Corpus multiples to measure, comma-separated.")
+@click.option("--runs", type=click.IntRange(1, 20), default=3, show_default=True, help="Passes over each query list.")
+@click.option("--keep", type=click.Path(file_okay=False, path_type=Path), help="Keep the built homes in this folder.")
+def bench_scale(sizes: str, runs: int, keep: Path | None) -> None:
+    """Build N× the corpus in a new home per size; print build time by stage, jieba floor, memory, sizes, latencies, start time."""
+    from .bench import run
+
+    try:
+        values = [int(v) for v in sizes.split(",") if v.strip()]
+    except ValueError as exc:
+        raise click.BadParameter("sizes are whole numbers, e.g. 1,10,100") from exc
+    if not values or min(values) < 1:
+        raise click.BadParameter("sizes are whole numbers ≥ 1, e.g. 1,10,100")
+    click.echo(run(values, runs=runs, keep=keep))
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()
