@@ -62,6 +62,13 @@ def create_app(config: dict | None = None) -> Flask:
     def remember_format():
         g.format = request.environ.get("policykg.format", "html")
 
+    @app.after_request
+    def state_header(response):
+        dataset = g.get("dataset")
+        if dataset is not None:
+            response.headers["X-Policykg-State"] = dataset.state
+        return response
+
     @app.errorhandler(HTTPException)
     def http_error(exc: HTTPException):
         return error_response(exc.code or 500, exc.description or exc.name)
