@@ -26,11 +26,11 @@ EXAMPLES = {
           pkg:amountKind pkg:Cap ;
           schema:value ?cap ;
           pkg:sourceText ?text .
+  ?provision pkg:inDocument ?doc .
+  ?doc pkg:region ?region .
   FILTER NOT EXISTS { ?amount pkg:subject ?subject FILTER (?subject != "个人") }
   FILTER NOT EXISTS { ?amount pkg:perUnit ?per FILTER (?per != "人") }
   OPTIONAL { ?amount pkg:previousValue ?previous }
-  ?provision pkg:inDocument ?doc .
-  ?doc pkg:region ?region .
 }
 ORDER BY ?region ?cap""",
     },
