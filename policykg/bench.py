@@ -17,6 +17,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.error
 import urllib.parse
 import urllib.request
 from pathlib import Path
@@ -54,16 +55,31 @@ def _free_port() -> int:
 
 def _get(url: str, timeout: float = 60) -> tuple[float, int]:
     started = time.perf_counter()
-    with urllib.request.urlopen(url, timeout=timeout) as response:
-        response.read()
-        status = response.status
+    try:
+        with urllib.request.urlopen(url, timeout=timeout) as response:
+            response.read()
+            status = response.status
+    except urllib.error.HTTPError as exc:
+        status = exc.code
     return (time.perf_counter() - started) * 1000, status
 
 
+ERRORS: list[tuple[str, int]] = []
+
+
 def _latencies(urls: list[str], runs: int) -> list[float]:
+    """Latencies (ms) of answered requests; failures go to :data:`ERRORS` (reported, not hidden)."""
     for url in urls:  # warm up once
         _get(url)
-    return [_get(url)[0] for _ in range(runs) for url in urls]
+    out = []
+    for _ in range(runs):
+        for url in urls:
+            elapsed, status = _get(url)
+            if status == 200:
+                out.append(elapsed)
+            else:
+                ERRORS.append((url, status))
+    return out or [float("nan")]
 
 
 def measure(size: int, work: Path, runs: int = 3) -> dict:
@@ -121,6 +137,8 @@ def measure(size: int, work: Path, runs: int = 3) -> dict:
         sparql = _latencies([f"{base}/sparql?format=json&query={quote(example_query(n))}" for n in EXAMPLES], runs)
         row["sparql_median"], row["sparql_p95"] = statistics.median(sparql), percentile(sparql, 95)
         row["server_rss_mb"] = _rss_mb(server.pid)
+        row["http_errors"] = len(ERRORS)
+        ERRORS.clear()
     finally:
         server.terminate()
         server.wait(10)
@@ -148,6 +166,7 @@ ROWS = [
     ("compare page, HTTP: median / p95 (ms)", ("compare_median", "compare_p95"), "{:.0f} / {:.0f}"),
     ("SPARQL examples, HTTP: median / p95 (ms)", ("sparql_median", "sparql_p95"), "{:.0f} / {:.0f}"),
     ("server start to first answer (s)", "start_s", "{:.1f}"), ("server peak memory (MB)", "server_rss_mb", "{:d}"),
+    ("HTTP requests that failed", "http_errors", "{:d}"),
 ]
 
 
