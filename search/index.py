@@ -18,9 +18,9 @@ from corpus.concepts import concept_index
 
 from corpus.words import spans_from_bounds
 
-from .analysis import PRETOKENIZED, char_analyzer, word_analyzer
+from .analysis import PRETOKENIZED, bigram_analyzer, char_analyzer, word_analyzer
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 NO_AMOUNT = 2**62
 
 
@@ -40,6 +40,7 @@ def schema() -> fields.Schema:
         heading=fields.TEXT(analyzer=word_analyzer(), phrase=True, field_boost=2.0),
         concepts=fields.KEYWORD(commas=True, scorable=True, field_boost=1.5),
         chars=fields.TEXT(analyzer=char_analyzer(), phrase=True, field_boost=0.6),
+        bigrams=fields.TEXT(analyzer=bigram_analyzer(), phrase=True, field_boost=0.6),
         region=fields.KEYWORD(**keyword),
         province=fields.KEYWORD(**keyword),
         level=fields.KEYWORD(**keyword),
@@ -86,6 +87,7 @@ def index_document(provision: dict, document: dict) -> dict:
                              [search_terms.concepts[slug].label for slug in search_terms.slugs_in(provision["text"])]),
         "bounds": provision["bounds"],
         "chars": provision["text"],
+        "bigrams": provision["text"],
         "region": document["region"], "province": document.get("province") or "", "level": document["level"],
         "groups": ",".join(provision["target_groups"]), "instruments": ",".join(provision["instruments"]),
         "topics": ",".join(provision["topics"]),

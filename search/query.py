@@ -143,6 +143,10 @@ def _chars(text: str) -> list[str]:
 
 
 def _phrase(fieldname: str, words: list[str], boost: float = 1.0) -> Q.Query:
+    if fieldname == "chars" and len(words) >= 2:
+        # n characters = n − 1 overlapping pairs at consecutive positions (see BigramTokenizer)
+        pairs = [a + b for a, b in zip(words, words[1:])]
+        return Q.Term("bigrams", pairs[0], boost=boost) if len(pairs) == 1 else Q.Phrase("bigrams", pairs, boost=boost)
     if len(words) == 1:
         return Q.Term(fieldname, words[0], boost=boost)
     return Q.Phrase(fieldname, words, boost=boost)
@@ -153,8 +157,13 @@ def _word_terms(word: str) -> list[list[str]]:
     return [[token] + aliases for token, _, _, aliases in word_spans(word)]
 
 
-def word_query(word: str, expand: bool = True) -> tuple[Q.Query, list[str]]:
-    """The query for one plain word and the labels it was expanded to."""
+def word_query(word: str, expand: bool = True, infix_terms=None) -> tuple[Q.Query, list[str]]:
+    """The query for one plain word and the labels it was expanded to.
+
+    ``infix_terms(word)``, when given (the engine passes the index's), lists the
+    indexed words containing ``word``; they stand in for a substring search on
+    the characters, which is far slower on a large index.
+    """
     alternatives: list[Q.Query] = []
     terms = _word_terms(word)
     expanded = expansions(word) if expand else []
@@ -169,6 +178,8 @@ def word_query(word: str, expand: bool = True) -> tuple[Q.Query, list[str]]:
                 expanded += [label for label in more if label not in expanded]
             per_term.append(Q.Or(options))
         alternatives.append(Q.And(per_term) if len(per_term) > 1 else per_term[0])
+    # The word as a substring (a phrase of character pairs, see _phrase): finds 担保贷款
+    # inside 创业担保贷款 and ranks an exact occurrence above its words apart.
     alternatives.append(_phrase("chars", _chars(word)))
     if expand:
         # Provisions are indexed with the prefLabels of every concept found in
@@ -177,10 +188,10 @@ def word_query(word: str, expand: bool = True) -> tuple[Q.Query, list[str]]:
     return (Q.Or(alternatives) if len(alternatives) > 1 else alternatives[0]), expanded
 
 
-def item_query(item: Item, expand: bool = True) -> tuple[Q.Query, list[str]]:
+def item_query(item: Item, expand: bool = True, infix_terms=None) -> tuple[Q.Query, list[str]]:
     if item.kind == "phrase":
         return _phrase("chars", _chars(item.text), boost=1.5), []
-    return word_query(item.text, expand)
+    return word_query(item.text, expand, infix_terms)
 
 
 @dataclass
@@ -195,8 +206,8 @@ class BuiltQuery:
     highlight_phrases: list[str]
 
 
-def build_query(text: str, expand: bool = True) -> BuiltQuery:
-    """Build the whoosh query for ``text`` (see module docstring)."""
+def build_query(text: str, expand: bool = True, infix_terms=None) -> BuiltQuery:
+    """Build the whoosh query for ``text`` (see module docstring); ``infix_terms`` as in :func:`word_query`."""
     parsed = parse(text)
     if parsed.empty:
         return BuiltQuery(None, None, None, [], [], [])
@@ -207,7 +218,7 @@ def build_query(text: str, expand: bool = True) -> BuiltQuery:
     for group in parsed.groups:
         alternatives = []
         for item in group:
-            query, more = item_query(item, expand)
+            query, more = item_query(item, expand, infix_terms)
             alternatives.append(query)
             expanded += [label for label in more if label not in expanded]
             (phrases if item.kind == "phrase" else words).append(item.text)
