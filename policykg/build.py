@@ -3,7 +3,9 @@
 Writes, into a new state of the data home (see :mod:`policykg.home`)::
 
     build/documents.json     one record per document (metadata, sections, citations)
-    build/provisions.jsonl   one record per provision (text, offsets, units, clauses)
+    build/provisions.jsonl   one record per provision (text, offsets, units, clauses), by document
+    build/offsets.json       where each document's provisions start and end in provisions.jsonl
+    build/overview.json      counts and entry points for the web UI's first page
     build/units.json         one record per concrete unit, with its type and names
     build/graph.nt           the knowledge graph, sorted N-Triples (see kg/graph.py)
     build/oxigraph/          the same graph in an Oxigraph store, for SPARQL (see kg/store.py)
@@ -26,6 +28,7 @@ from kg.store import STORE_DIR, build_store
 from search.index import build_index
 
 from .home import Home
+from .overview import overview
 
 
 @dataclass
@@ -64,23 +67,27 @@ def build_into(build_dir: Path, sources: Iterable[Source],
     vocab = unit_vocabulary()
     build_dir.mkdir(parents=True)
     report = BuildReport()
-    documents, units, all_provisions = [], {}, []
+    documents, units, all_provisions, offsets = [], {}, [], {}
     clock = time.perf_counter()
-    with open(build_dir / "provisions.jsonl", "w", encoding="utf-8") as out:
+    with open(build_dir / "provisions.jsonl", "wb") as out:
         for source in progress(list(sources)):
             document, provisions = parse_document(source, vocab)
+            begin = out.tell()
             documents.append(document)
             report.items += document["item_count"]
             report.warnings += [{"doc": source.id, "message": w} for w in document["warnings"]]
             for provision in provisions:
-                out.write(json.dumps(provision, ensure_ascii=False, sort_keys=True) + "\n")
+                out.write((json.dumps(provision, ensure_ascii=False, sort_keys=True) + "\n").encode("utf-8"))
                 _collect_units(units, provision, source.id, vocab, report)
                 report.measures += len(provision["measures"])
                 report.amounts += len(provision["amounts"])
             report.provisions += len(provisions)
             all_provisions += provisions
+            offsets[source.id] = [begin, out.tell()]
     report.documents, report.units = len(documents), len(units)
     _write_json(build_dir / "documents.json", documents)
+    _write_json(build_dir / "offsets.json", offsets)
+    _write_json(build_dir / "overview.json", overview(documents, all_provisions, len(units)))
     unit_records = [units[key] for key in sorted(units)]
     _write_json(build_dir / "units.json", unit_records)
     report.stages["parse"], clock = round(time.perf_counter() - clock, 3), time.perf_counter()

@@ -29,7 +29,7 @@ def compare():
         except SearchError as exc:
             abort(400, str(exc))
         provision_ids = {h["id"] for h in hits["hits"]}
-    result = comparison(dataset.documents, list(dataset.provisions.values()), instrument=instrument, group=group,
+    result = comparison(dataset.documents, dataset.all_provisions(), instrument=instrument, group=group,
                         provision_ids=provision_ids, docs=docs or None)
     result["q"] = q
     result["asked"] = bool(q or instrument or group)

@@ -8,15 +8,15 @@ ingest swapped ``current``; requests already running keep the one they got.
 """
 from __future__ import annotations
 
+import json
 import threading
-from collections import defaultdict
 from pathlib import Path
 
 from flask import current_app, g
 
 from kg.graph import Iris
 from policykg.home import Home
-from policykg.store import load_json, load_provisions
+from policykg.store import load_json
 from search.engine import Searcher
 
 
@@ -33,17 +33,48 @@ class Dataset:
         self.state = build_dir.parent.name
         self.documents = load_json(build_dir, "documents")
         self.documents_by_id = {d["id"]: d for d in self.documents}
-        self.provisions = {p["id"]: p for p in load_provisions(build_dir)}
-        self.provisions_by_doc: dict[str, list[dict]] = defaultdict(list)
-        for provision in self.provisions.values():
-            self.provisions_by_doc[provision["doc"]].append(provision)
-        self.units = load_json(build_dir, "units")
+        self._offsets = load_json(build_dir, "offsets")
+        self._by_doc: dict[str, list[dict]] = {}
+        self._by_id: dict[str, dict] = {}
+        self._all: list[dict] | None = None
+        self._load_lock = threading.Lock()
         self.report = load_json(build_dir, "report")
         self.searcher = Searcher(build_dir / "index")
         self.iris = Iris()
         self._graph = None
         self._graph_lock = threading.Lock()
         self._raw: dict[str, str] = {}
+
+    def doc_provisions(self, doc_id: str) -> list[dict]:
+        """The provisions of one document, read on first use (only its part of provisions.jsonl)."""
+        if doc_id not in self._by_doc:
+            if doc_id not in self._offsets:
+                return []
+            start, end = self._offsets[doc_id]
+            with open(self.build_dir / "provisions.jsonl", "rb") as handle:
+                handle.seek(start)
+                chunk = handle.read(end - start).decode("utf-8")
+            records = [json.loads(line) for line in chunk.splitlines() if line.strip()]
+            with self._load_lock:
+                self._by_id.update((p["id"], p) for p in records)
+                self._by_doc[doc_id] = records
+        return self._by_doc[doc_id]
+
+    def provision(self, provision_id: str) -> dict | None:
+        """One provision by id (``luoyang/7``), or None."""
+        if provision_id not in self._by_id:
+            self.doc_provisions(provision_id.split("/", 1)[0])
+        return self._by_id.get(provision_id)
+
+    def all_provisions(self) -> list[dict]:
+        """Every provision, in document order (read once, on first use)."""
+        if self._all is None:
+            self._all = [p for d in self.documents for p in self.doc_provisions(d["id"])]
+        return self._all
+
+    @property
+    def units(self) -> list[dict]:
+        return load_json(self.build_dir, "units")
 
     @property
     def graph(self):
@@ -58,32 +89,8 @@ class Dataset:
         return self._graph
 
     def overview(self) -> dict:
-        """Counts and entry points for the home page."""
-        from collections import Counter
-
-        topics, instruments, groups = Counter(), Counter(), Counter()
-        per_doc = {d["id"]: {"provisions": 0, "measures": 0, "amounts": 0} for d in self.documents}
-        for provision in self.provisions.values():
-            stats = per_doc[provision["doc"]]
-            stats["provisions"] += 1
-            stats["measures"] += len(provision["measures"])
-            stats["amounts"] += len(provision["amounts"])
-            topics.update(provision["topics"])
-            for measure in provision["measures"]:
-                instruments.update(set(measure["instruments"]))
-                groups.update(set(measure["target_groups"]))
-        documents = [dict({k: d.get(k) for k in ("id", "title", "government", "region", "province", "parent",
-                                                   "level", "date", "number", "other_numbers", "layout")},
-                          cites=len(d["cites"]), **per_doc[d["id"]]) for d in self.documents]
-        ranked = lambda counter: [{"label": k, "count": v} for k, v in sorted(counter.items(), key=lambda i: (-i[1], i[0]))]  # noqa: E731
-        return {
-            "documents": documents,
-            "counts": {"documents": len(self.documents), "provisions": len(self.provisions),
-                       "measures": sum(s["measures"] for s in per_doc.values()),
-                       "amounts": sum(s["amounts"] for s in per_doc.values()), "units": len(self.units)},
-            "topics": ranked(topics), "instruments": ranked(instruments), "target_groups": ranked(groups),
-            "state": self.state,
-        }
+        """Counts and entry points for the home page (computed by the build)."""
+        return dict(load_json(self.build_dir, "overview"), state=self.state)
 
     def raw_text(self, doc_id: str) -> str:
         """The original text of a document (bundled or ingested), for provenance views."""

@@ -55,7 +55,7 @@ def provision_view(provision: dict, dataset) -> dict:
 def document(doc_id: str):
     dataset = current()
     document = _document(doc_id)
-    provisions = dataset.provisions_by_doc.get(doc_id, [])
+    provisions = dataset.doc_provisions(doc_id)
     sections = []
     for provision in provisions:
         if not sections or sections[-1]["heading"] != provision["section"]:
@@ -94,7 +94,7 @@ def source(doc_id: str):
 def provision(doc_id: str, key: str):
     dataset = current()
     _document(doc_id)
-    record = dataset.provisions.get(f"{doc_id}/{key}")
+    record = dataset.provision(f"{doc_id}/{key}")
     if record is None:
         abort(404, f"文件 {doc_id} 中没有条款 {key}。")
     data = provision_view(record, dataset)

@@ -64,7 +64,7 @@ def search():
         result["hits"] = all_hits(search_request())
     dataset = current()
     for hit in result["hits"]:
-        provision = dataset.provisions.get(hit["id"], {})
+        provision = dataset.provision(hit["id"]) or {}
         hit["title"] = dataset.documents_by_id.get(hit["doc"], {}).get("title", "")
         hit["units"] = [{"name": u["name"], "role": u["role"], "type": u["type"]} for u in provision.get("units", [])]
         hit["amounts"] = [a["text"] for a in provision.get("amounts", []) if a["quantity"] == "money"]

@@ -17,7 +17,7 @@ bp = Blueprint("units", __name__)
 def _network(dataset):
     cache = dataset.__dict__.setdefault("_network_cache", {})
     if "type" not in cache:
-        rows = responsibilities_from_records(list(dataset.provisions.values()), dataset.documents)
+        rows = responsibilities_from_records(dataset.all_provisions(), dataset.documents)
         cache["rows"] = rows
         cache["type"] = co_responsibility(rows, by="type")
     return cache["rows"], cache["type"]
@@ -67,7 +67,7 @@ def unit(type_id: str):
     per_region: dict[str, dict] = {}
     chains = []
     concrete = defaultdict(set)
-    for provision in dataset.provisions.values():
+    for provision in dataset.all_provisions():
         document = dataset.documents_by_id[provision["doc"]]
         roles = {u["role"] for u in provision["units"] if u["type_id"] == type_id}
         if not roles:
