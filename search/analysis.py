@@ -6,8 +6,8 @@
   one token as written (``20万元``, ``1000元/人``, ``50%``), and a sum of money is
   also indexed, at the same position, as its value in yuan (``¥200000``), so
   ``20万元`` and ``200000元`` find each other.
-* :class:`CharTokenizer` — every non-space character is a token: a phrase query
-  on this field is exactly a substring search.
+* :class:`BigramTokenizer` — overlapping pairs of non-space characters: a phrase
+  query on this field is exactly a substring search.
 """
 from __future__ import annotations
 
@@ -53,17 +53,6 @@ class WordTokenizer(Tokenizer):
         yield from _tokens(token, pieces, positions, chars, keeporiginal, start_pos, start_char)
 
 
-class CharTokenizer(Tokenizer):
-    """Every non-space character a token, positions sequential: phrase = substring."""
-
-    def __call__(self, value, positions=False, chars=False, keeporiginal=False, removestops=True,
-                 start_pos=0, start_char=0, tokenize=True, mode="", **kwargs):
-        token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
-        offsets = [offset for offset, ch in enumerate(value) if not ch.isspace()]
-        pieces = [(value[offset].lower(), index, offset, offset + 1) for index, offset in enumerate(offsets)]
-        yield from _tokens(token, pieces, positions, chars, keeporiginal, start_pos, start_char)
-
-
 class BigramTokenizer(Tokenizer):
     """Overlapping pairs of non-space characters, positions sequential.
 
@@ -89,14 +78,10 @@ def word_analyzer() -> WordTokenizer:
     return WordTokenizer()
 
 
-def char_analyzer() -> CharTokenizer:
-    return CharTokenizer()
-
-
 def money_value(token: str) -> float | None:
     """The value in yuan of a money token (``20万元`` → 200000), else None."""
     alias = money_alias(token)
     return float(alias[0][1:]) if alias else None
 
 
-__all__ = ["WordTokenizer", "CharTokenizer", "word_analyzer", "char_analyzer", "word_spans", "money_value"]
+__all__ = ["WordTokenizer", "BigramTokenizer", "word_analyzer", "bigram_analyzer", "word_spans", "money_value"]

@@ -31,6 +31,7 @@ FACETS = {
 FILTERS = dict({key: field_ for key, (field_, _) in FACETS.items()}, unit_type="unit_types", doc="doc")
 SORTS = {"relevance": None, "date": ("date", True), "amount": ("max_amount", True), "document": ("doc", False)}
 MAX_LIMIT = 100
+COMMON_WORD_DOCS = 1000
 
 
 class SearchError(ValueError):
@@ -102,7 +103,6 @@ class Searcher:
         self._reader = self.index.reader()
         self.doc_count = self._reader.doc_count_all()
         self.facet_sets = self._facet_sets()
-        self._text_terms: list[str] | None = None
 
     def _facet_sets(self) -> dict[str, dict[str, frozenset[int]]]:
         sets: dict[str, dict[str, frozenset[int]]] = {}
@@ -121,24 +121,15 @@ class Searcher:
             sets[key] = {value: frozenset(docs) for value, docs in values.items()}
         return sets
 
-    def infix_terms(self, word: str, limit: int = 12) -> list[str]:
-        """Indexed words that contain ``word`` (担保贷款 → 创业担保贷款 …), most frequent first.
-
-        None for a word that is itself common (in 2% of provisions or more): it
-        finds enough on its own, and a union of dozens of terms is slow."""
-        if self._reader.doc_frequency("text", word) * 50 >= self.doc_count:
-            return []
-        if self._text_terms is None:
-            self._text_terms = list(self._reader.field_terms("text"))
-        found = [t for t in self._text_terms if word in t and t != word]
-        if len(found) > limit:
-            found.sort(key=lambda t: -self._reader.doc_frequency("text", t))
-        return found[:limit]
+    def common(self, word: str) -> bool:
+        """True when ``word`` is itself an indexed word of at least :data:`COMMON_WORD_DOCS` provisions:
+        its substring search would then cost much and add little."""
+        return self._reader.doc_frequency("text", word.lower()) >= COMMON_WORD_DOCS
 
     def search(self, request: SearchRequest) -> dict:
         """Run ``request``; see the module docstring for the shape of the result."""
         request.validate()
-        built = build_query(request.q, expand=request.expand, infix_terms=self.infix_terms)
+        built = build_query(request.q, expand=request.expand, common=self.common)
         base = built.query if built.query is not None else Q.Every()
         filters = filter_query(request)
         sort = SORTS[request.sort]

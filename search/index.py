@@ -2,8 +2,8 @@
 
 Fields: ``text`` (words, BM25F), ``heading`` (section heading and the item's
 own title sentence, boosted), ``concepts`` (prefLabels of its instruments,
-target groups and unit types, boosted), ``chars`` (characters, for exact
-phrases); facets ``doc``, ``region``, ``province``, ``level``, ``year``,
+target groups and unit types, boosted), ``bigrams`` (overlapping character
+pairs, for exact phrases and substrings); facets ``doc``, ``region``, ``province``, ``level``, ``year``,
 ``groups``, ``instruments``, ``lead_types``, ``unit_types``; numbers ``date``,
 ``max_amount``, ``min_amount`` (yuan) for range filters and sorting.
 """
@@ -18,9 +18,9 @@ from corpus.concepts import concept_index
 
 from corpus.words import spans_from_bounds
 
-from .analysis import PRETOKENIZED, bigram_analyzer, char_analyzer, word_analyzer
+from .analysis import PRETOKENIZED, bigram_analyzer, word_analyzer
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 NO_AMOUNT = 2**62
 
 
@@ -39,7 +39,6 @@ def schema() -> fields.Schema:
         text=fields.TEXT(analyzer=word_analyzer(), phrase=True, stored=True),
         heading=fields.TEXT(analyzer=word_analyzer(), phrase=True, field_boost=2.0),
         concepts=fields.KEYWORD(commas=True, scorable=True, field_boost=1.5),
-        chars=fields.TEXT(analyzer=char_analyzer(), phrase=True, field_boost=0.6),
         bigrams=fields.TEXT(analyzer=bigram_analyzer(), phrase=True, field_boost=0.6),
         region=fields.KEYWORD(**keyword),
         province=fields.KEYWORD(**keyword),
@@ -86,7 +85,6 @@ def index_document(provision: dict, document: dict) -> dict:
         "concepts": ",".join(provision["target_groups"] + provision["instruments"] + unit_types +
                              [search_terms.concepts[slug].label for slug in search_terms.slugs_in(provision["text"])]),
         "bounds": provision["bounds"],
-        "chars": provision["text"],
         "bigrams": provision["text"],
         "region": document["region"], "province": document.get("province") or "", "level": document["level"],
         "groups": ",".join(provision["target_groups"]), "instruments": ",".join(provision["instruments"]),

@@ -143,8 +143,14 @@ def _chars(text: str) -> list[str]:
 
 
 def _phrase(fieldname: str, words: list[str], boost: float = 1.0) -> Q.Query:
-    if fieldname == "chars" and len(words) >= 2:
-        # n characters = n − 1 overlapping pairs at consecutive positions (see BigramTokenizer)
+    if fieldname == "chars":
+        # A substring: n characters = n − 1 overlapping pairs at consecutive positions
+        # (see BigramTokenizer); one character = a pair starting or ending with it.
+        if len(words) == 1:
+            char = words[0]
+            if char in "*?[]":  # wildcard syntax: only the pairs that start with it
+                return Q.Prefix("bigrams", char, boost=boost)
+            return Q.Or([Q.Prefix("bigrams", char), Q.Wildcard("bigrams", "?" + char)], boost=boost)
         pairs = [a + b for a, b in zip(words, words[1:])]
         return Q.Term("bigrams", pairs[0], boost=boost) if len(pairs) == 1 else Q.Phrase("bigrams", pairs, boost=boost)
     if len(words) == 1:
@@ -157,12 +163,11 @@ def _word_terms(word: str) -> list[list[str]]:
     return [[token] + aliases for token, _, _, aliases in word_spans(word)]
 
 
-def word_query(word: str, expand: bool = True, infix_terms=None) -> tuple[Q.Query, list[str]]:
+def word_query(word: str, expand: bool = True, common=None) -> tuple[Q.Query, list[str]]:
     """The query for one plain word and the labels it was expanded to.
 
-    ``infix_terms(word)``, when given (the engine passes the index's), lists the
-    indexed words containing ``word``; they stand in for a substring search on
-    the characters, which is far slower on a large index.
+    ``common(word)``, when given (the engine passes one), says whether ``word`` is
+    itself a word of very many provisions; its substring search is then left out.
     """
     alternatives: list[Q.Query] = []
     terms = _word_terms(word)
@@ -170,7 +175,7 @@ def word_query(word: str, expand: bool = True, infix_terms=None) -> tuple[Q.Quer
     if terms:
         per_term = []
         for group in terms:
-            options = [Q.Term(f, t) for t in group for f in ("text", "heading")]
+            options = [Q.Term("text", t) for t in group]
             if expand and len(terms) > 1:
                 # 残疾人就业: 残疾人 names a concept, so it also searches its concepts
                 more = expansions(group[0])
@@ -179,8 +184,10 @@ def word_query(word: str, expand: bool = True, infix_terms=None) -> tuple[Q.Quer
             per_term.append(Q.Or(options))
         alternatives.append(Q.And(per_term) if len(per_term) > 1 else per_term[0])
     # The word as a substring (a phrase of character pairs, see _phrase): finds 担保贷款
-    # inside 创业担保贷款 and ranks an exact occurrence above its words apart.
-    alternatives.append(_phrase("chars", _chars(word)))
+    # inside 创业担保贷款 and ranks an exact occurrence above its words apart. Skipped
+    # for a word common enough on its own (the engine says which), where it only costs.
+    if not (common and common(word)):
+        alternatives.append(_phrase("chars", _chars(word)))
     if expand:
         # Provisions are indexed with the prefLabels of every concept found in
         # them (by any of its labels), so one term per concept finds them all.
@@ -188,10 +195,10 @@ def word_query(word: str, expand: bool = True, infix_terms=None) -> tuple[Q.Quer
     return (Q.Or(alternatives) if len(alternatives) > 1 else alternatives[0]), expanded
 
 
-def item_query(item: Item, expand: bool = True, infix_terms=None) -> tuple[Q.Query, list[str]]:
+def item_query(item: Item, expand: bool = True, common=None) -> tuple[Q.Query, list[str]]:
     if item.kind == "phrase":
         return _phrase("chars", _chars(item.text), boost=1.5), []
-    return word_query(item.text, expand, infix_terms)
+    return word_query(item.text, expand, common)
 
 
 @dataclass
@@ -206,8 +213,8 @@ class BuiltQuery:
     highlight_phrases: list[str]
 
 
-def build_query(text: str, expand: bool = True, infix_terms=None) -> BuiltQuery:
-    """Build the whoosh query for ``text`` (see module docstring); ``infix_terms`` as in :func:`word_query`."""
+def build_query(text: str, expand: bool = True, common=None) -> BuiltQuery:
+    """Build the whoosh query for ``text`` (see module docstring); ``common`` as in :func:`word_query`."""
     parsed = parse(text)
     if parsed.empty:
         return BuiltQuery(None, None, None, [], [], [])
@@ -218,7 +225,7 @@ def build_query(text: str, expand: bool = True, infix_terms=None) -> BuiltQuery:
     for group in parsed.groups:
         alternatives = []
         for item in group:
-            query, more = item_query(item, expand, infix_terms)
+            query, more = item_query(item, expand, common)
             alternatives.append(query)
             expanded += [label for label in more if label not in expanded]
             (phrases if item.kind == "phrase" else words).append(item.text)
@@ -226,11 +233,14 @@ def build_query(text: str, expand: bool = True, infix_terms=None) -> BuiltQuery:
     excluded = [item_query(item, expand=False)[0] for item in parsed.excluded]
     required = Q.And(groups) if len(groups) > 1 else groups[0]
     any_match = Q.Or(groups) if len(groups) > 1 else None
-    proximity_terms = [t[0] for w in words for t in _word_terms(w)]
-    if len(proximity_terms) > 1:
-        near = Q.Phrase("text", proximity_terms, slop=6, boost=2.0)
-        required = Q.AndMaybe(required, near)
-        any_match = Q.AndMaybe(any_match, near) if any_match is not None else None
+    query_terms = [t[0] for w in words for t in _word_terms(w)]
+    boosts = [Q.Term("heading", t, boost=2.0) for t in dict.fromkeys(query_terms)]  # a match in the title counts more
+    if len(query_terms) > 1:
+        boosts.append(Q.Phrase("text", query_terms, slop=6, boost=2.0))  # and words close together
+    if boosts:
+        optional = Q.Or(boosts) if len(boosts) > 1 else boosts[0]
+        required = Q.AndMaybe(required, optional)
+        any_match = Q.AndMaybe(any_match, optional) if any_match is not None else None
     # Exclusions are applied as a mask by the engine: whoosh's AndNot lets
     # phrase matches through (a Phrase inside AndNot skips wrongly).
     mask = (Q.Or(excluded) if len(excluded) > 1 else excluded[0]) if excluded else None
