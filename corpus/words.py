@@ -42,15 +42,6 @@ def tokenizer() -> jieba.Tokenizer:
     return tok
 
 
-def words(text: str) -> list[tuple[str, int, int]]:
-    """``[(word, start, end)]`` of ``text``; punctuation and spaces are dropped."""
-    out = []
-    for word, start, end in tokenizer().tokenize(text):
-        if word.strip() and not all(not ch.isalnum() for ch in word):
-            out.append((word, start, end))
-    return out
-
-
 NUMBER_WITH_UNIT = re.compile(
     r"(?P<num>\d+(?:\.\d+)?)(?P<mult>万|亿|千)?"
     r"(?P<unit>元|%|个百分点|个月|年|天|人|名|个|户|家|次|岁)?(?:/(?P<per>人|户|年|月|天|次|个))?"

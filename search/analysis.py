@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from whoosh.analysis import Token, Tokenizer
 
-from corpus.words import money_alias, word_spans
+from corpus.words import word_spans
 
 # Set by the index builder while it adds a provision whose words are already known
 # (stored by the corpus stage): text → word spans, so jieba runs once per provision.
@@ -78,10 +78,4 @@ def word_analyzer() -> WordTokenizer:
     return WordTokenizer()
 
 
-def money_value(token: str) -> float | None:
-    """The value in yuan of a money token (``20万元`` → 200000), else None."""
-    alias = money_alias(token)
-    return float(alias[0][1:]) if alias else None
-
-
-__all__ = ["WordTokenizer", "BigramTokenizer", "word_analyzer", "bigram_analyzer", "word_spans", "money_value"]
+__all__ = ["WordTokenizer", "BigramTokenizer", "word_analyzer", "bigram_analyzer", "word_spans"]
