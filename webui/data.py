@@ -37,8 +37,8 @@ class Dataset:
         self._by_doc: dict[str, list[dict]] = {}
         self._by_id: dict[str, dict] = {}
         self._all: list[dict] | None = None
+        self._network = None
         self._load_lock = threading.Lock()
-        self.report = load_json(build_dir, "report")
         self.searcher = Searcher(build_dir / "index")
         self.iris = Iris()
         self._graph = None
@@ -72,9 +72,14 @@ class Dataset:
             self._all = [p for d in self.documents for p in self.doc_provisions(d["id"])]
         return self._all
 
-    @property
-    def units(self) -> list[dict]:
-        return load_json(self.build_dir, "units")
+    def responsibility_network(self):
+        """``(rows, network by unit type)`` of every provision's units (computed once)."""
+        if self._network is None:
+            from kg.network import co_responsibility, responsibilities_from_records
+
+            rows = responsibilities_from_records(self.all_provisions(), self.documents)
+            self._network = (rows, co_responsibility(rows, by="type"))
+        return self._network
 
     @property
     def graph(self):

@@ -6,7 +6,7 @@ from collections import defaultdict
 from flask import Blueprint, abort, request
 
 from corpus.units import unit_vocabulary
-from kg.network import co_responsibility, provision_chain, responsibilities_from_records, top_pairs
+from kg.network import provision_chain, top_pairs
 
 from .data import current
 from .render import respond
@@ -14,19 +14,10 @@ from .render import respond
 bp = Blueprint("units", __name__)
 
 
-def _network(dataset):
-    cache = dataset.__dict__.setdefault("_network_cache", {})
-    if "type" not in cache:
-        rows = responsibilities_from_records(dataset.all_provisions(), dataset.documents)
-        cache["rows"] = rows
-        cache["type"] = co_responsibility(rows, by="type")
-    return cache["rows"], cache["type"]
-
-
 @bp.route("/units")
 def units():
     dataset = current()
-    rows, network = _network(dataset)
+    rows, network = dataset.responsibility_network()
     regions = [d["region"] for d in dataset.documents]
     table: dict[str, dict] = {}
     for row in rows:
