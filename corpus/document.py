@@ -44,7 +44,8 @@ class ParseError(ValueError):
 def government_of(manifest: dict) -> Government:
     """The issuing government described by a manifest."""
     region = manifest["region"]
-    key = (manifest.get("parent") or "") + region if not region.startswith(manifest.get("parent") or "\0") else region
+    parent = manifest.get("parent") or ""
+    key = region if region.startswith(parent) else parent + region  # 濮阳市华龙区; 洛阳市
     return Government(key=key, name=manifest.get("government") or f"{region}人民政府",
                       region=region, level=manifest.get("level") or region[-1])
 

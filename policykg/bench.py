@@ -64,11 +64,8 @@ def _get(url: str, timeout: float = 60) -> tuple[float, int]:
     return (time.perf_counter() - started) * 1000, status
 
 
-ERRORS: list[tuple[str, int]] = []
-
-
-def _latencies(urls: list[str], runs: int) -> list[float]:
-    """Latencies (ms) of answered requests; failures go to :data:`ERRORS` (reported, not hidden)."""
+def _latencies(urls: list[str], runs: int, failures: list) -> list[float]:
+    """Latencies (ms) of answered requests; failures are appended to ``failures`` (reported, not hidden)."""
     for url in urls:  # warm up once
         _get(url)
     out = []
@@ -78,7 +75,7 @@ def _latencies(urls: list[str], runs: int) -> list[float]:
             if status == 200:
                 out.append(elapsed)
             else:
-                ERRORS.append((url, status))
+                failures.append((url, status))
     return out or [float("nan")]
 
 
@@ -128,17 +125,17 @@ def measure(size: int, work: Path, runs: int = 3) -> dict:
                 time.sleep(0.05)
         row["start_s"] = time.perf_counter() - started
         quote = urllib.parse.quote
-        http = _latencies([f"{base}/search.json?q={quote(q)}" for q in queries], runs)
+        failures: list[tuple[str, int]] = []
+        http = _latencies([f"{base}/search.json?q={quote(q)}" for q in queries], runs, failures)
         row["search_http_median"], row["search_http_p95"] = statistics.median(http), percentile(http, 95)
-        compare = _latencies([f"{base}/compare.json?instrument={quote(i)}" for i in COMPARE_INSTRUMENTS], runs)
+        compare = _latencies([f"{base}/compare.json?instrument={quote(i)}" for i in COMPARE_INSTRUMENTS], runs, failures)
         row["compare_median"], row["compare_p95"] = statistics.median(compare), percentile(compare, 95)
         from kg.queries import EXAMPLES, example_query
 
-        sparql = _latencies([f"{base}/sparql?format=json&query={quote(example_query(n))}" for n in EXAMPLES], runs)
+        sparql = _latencies([f"{base}/sparql?format=json&query={quote(example_query(n))}" for n in EXAMPLES], runs, failures)
         row["sparql_median"], row["sparql_p95"] = statistics.median(sparql), percentile(sparql, 95)
         row["server_rss_mb"] = _rss_mb(server.pid)
-        row["http_errors"] = len(ERRORS)
-        ERRORS.clear()
+        row["http_errors"] = len(failures)
     finally:
         server.terminate()
         server.wait(10)

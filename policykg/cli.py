@@ -117,7 +117,11 @@ def export(ctx: click.Context, fmt: str, output: Path | None) -> None:
         from kg import load_graph, serialize
 
         text = serialize(load_graph(build_dir / "graph.nt"), fmt)
-        writer = lambda _, handle: handle.write(text) and text.count("\n")  # noqa: E731
+
+        def writer(_, handle):
+            handle.write(text)
+            return text.count("\n")
+
         provisions = None
     else:
         provisions = load_provisions(build_dir)

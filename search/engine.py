@@ -181,7 +181,7 @@ class Searcher:
         selected = {str(v) for v in request.filters.get(key, [])}
         items = []
         for value, docs in self.facet_sets[key].items():
-            count = len(docs & matched) if len(docs) < len(matched) else len(matched & docs)
+            count = len(docs & matched)
             if count:
                 items.append({"value": value, "count": count, "selected": value in selected})
         items.sort(key=lambda i: (-i["count"], i["value"]) if key != "year" else (i["value"],))

@@ -77,7 +77,8 @@ def search():
             values.append(dict(value, toggle_url=url_with(**{key: toggled, "page": None})))
         facets.append({"key": key, "label": label, "values": values})
     data = dict(result, facets_list=facets, sort_labels=SORT_LABELS)
-    data.pop("facets_list") if wanted_format() == "json" else None
+    if wanted_format() == "json":
+        del data["facets_list"]  # the JSON already has "facets"
     if wanted_format() == "html":
         for hit in data["hits"]:
             hit["snippet_html"] = Markup(hit["snippet"])  # built escaped by search.snippets
