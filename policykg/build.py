@@ -11,6 +11,7 @@ Writes, into a new state of the data home (see :mod:`policykg.home`)::
     build/oxigraph/          the same graph in an Oxigraph store, for SPARQL (see kg/store.py)
     build/index/             the full-text index (see search/index.py)
     build/report.json        unknown unit names and parser warnings
+    build/FORMAT             the layout version (see policykg.home.BUILD_FORMAT), written last
 """
 from __future__ import annotations
 
@@ -27,7 +28,7 @@ from kg.serialize import LineSink, write_sorted_ntriples
 from kg.store import STORE_DIR, build_store
 from search.index import build_index
 
-from .home import Home
+from .home import Home, write_build_format
 from .overview import overview
 
 
@@ -100,6 +101,7 @@ def build_into(build_dir: Path, sources: Iterable[Source],
     report.stages["index"] = round(time.perf_counter() - clock, 3)
     report.seconds = round(time.perf_counter() - started, 3)
     _write_json(build_dir / "report.json", report.as_dict())
+    write_build_format(build_dir)
     return report
 
 

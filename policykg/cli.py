@@ -27,6 +27,9 @@ def _home(ctx: click.Context) -> Home:
 
 def _require_build(home: Home) -> Path:
     build_dir = home.build_dir()
+    if build_dir is None and home.outdated_build():
+        raise click.ClickException(f"数据由旧版本的 policykg 构建，格式已变：请运行 `policykg build`（数据目录 {home.path}）。"
+                                   "The data was built by an older policykg: run `policykg build`.")
     if build_dir is None:
         raise click.ClickException(f"数据尚未构建：请先运行 `policykg build`（数据目录 {home.path}）。"
                                    "No data yet: run `policykg build` first.")
@@ -268,7 +271,10 @@ def serve(ctx: click.Context, host: str, port: int, threads: int, quiet: bool) -
 
     home = _home(ctx)
     if home.build_dir() is None:
-        click.echo(f"首次启动：正在构建数据（{home.path}）… first start: building the data", err=True)
+        if home.outdated_build():
+            click.echo(f"数据由旧版本构建，正在重新构建（{home.path}）… rebuilding data made by an older version", err=True)
+        else:
+            click.echo(f"首次启动：正在构建数据（{home.path}）… first start: building the data", err=True)
         from .build import build as run_build
 
         try:

@@ -28,6 +28,11 @@ from pathlib import Path
 import platformdirs
 
 KEEP_PREVIOUS = 1  # states kept besides the current one, for readers still using them
+# The layout of build/ this code reads, written to build/FORMAT by every build. A
+# build of another format (made by an older policykg) is not read: `policykg
+# serve` rebuilds it on start, other commands ask for `policykg build`.
+# 2: exact phrases from index/substrings.txt instead of a character-pair field.
+BUILD_FORMAT = 2
 
 
 class HomeError(RuntimeError):
@@ -38,6 +43,18 @@ def default_home() -> Path:
     """``$POLICYKG_HOME`` if set, else the per-user data directory."""
     env = os.environ.get("POLICYKG_HOME")
     return Path(env).expanduser() if env else Path(platformdirs.user_data_dir("policykg", appauthor=False))
+
+
+def build_format(build_dir: Path) -> int:
+    """The format a build directory was written in (1: before formats were recorded)."""
+    try:
+        return int((build_dir / "FORMAT").read_text(encoding="ascii"))
+    except (OSError, ValueError):
+        return 1
+
+
+def write_build_format(build_dir: Path) -> None:
+    (build_dir / "FORMAT").write_text(str(BUILD_FORMAT), encoding="ascii")
 
 
 class Home:
@@ -59,7 +76,16 @@ class Home:
         return target if target.is_dir() else None
 
     def build_dir(self) -> Path | None:
-        """``current/build`` if the current state has been built."""
+        """``current/build`` if the current state has been built, in this code's :data:`BUILD_FORMAT`."""
+        built = self._built()
+        return built if built and build_format(built) == BUILD_FORMAT else None
+
+    def outdated_build(self) -> Path | None:
+        """``current/build`` if it was built in another format (by another version of policykg)."""
+        built = self._built()
+        return built if built and build_format(built) != BUILD_FORMAT else None
+
+    def _built(self) -> Path | None:
         current = self.current()
         if current and (current / "build" / "provisions.jsonl").exists():
             return current / "build"

@@ -6,8 +6,9 @@
   one token as written (``20万元``, ``1000元/人``, ``50%``), and a sum of money is
   also indexed, at the same position, as its value in yuan (``¥200000``), so
   ``20万元`` and ``200000元`` find each other.
-* :class:`BigramTokenizer` — overlapping pairs of non-space characters: a phrase
-  query on this field is exactly a substring search.
+
+Exact phrases and substrings do not go through an analyzer: see
+search/substrings.py.
 """
 from __future__ import annotations
 
@@ -53,29 +54,8 @@ class WordTokenizer(Tokenizer):
         yield from _tokens(token, pieces, positions, chars, keeporiginal, start_pos, start_char)
 
 
-class BigramTokenizer(Tokenizer):
-    """Overlapping pairs of non-space characters, positions sequential.
-
-    A phrase of n ≥ 2 characters matches exactly where its n − 1 pairs stand at
-    consecutive positions — a substring search, with postings far shorter than
-    single characters' (一, 业 … are everywhere), so phrases stay fast on a large index.
-    """
-
-    def __call__(self, value, positions=False, chars=False, keeporiginal=False, removestops=True,
-                 start_pos=0, start_char=0, tokenize=True, mode="", **kwargs):
-        token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
-        offsets = [offset for offset, ch in enumerate(value) if not ch.isspace()]
-        pieces = [((value[a] + value[b]).lower(), index, a, b + 1)
-                  for index, (a, b) in enumerate(zip(offsets, offsets[1:]))]
-        yield from _tokens(token, pieces, positions, chars, keeporiginal, start_pos, start_char)
-
-
-def bigram_analyzer() -> BigramTokenizer:
-    return BigramTokenizer()
-
-
 def word_analyzer() -> WordTokenizer:
     return WordTokenizer()
 
 
-__all__ = ["WordTokenizer", "BigramTokenizer", "word_analyzer", "bigram_analyzer", "word_spans"]
+__all__ = ["WordTokenizer", "word_analyzer", "word_spans"]

@@ -16,6 +16,7 @@ from whoosh import scoring, sorting
 from .index import open_index
 from .query import build_query
 from .snippets import snippet
+from .substrings import FILENAME as SUBSTRINGS, SubstringStore
 
 # facet key → (index field, Chinese label)
 FACETS = {
@@ -95,13 +96,18 @@ class Searcher:
 
     Facet counts come from per-value document sets read once from the index, and
     only the requested page is scored: counting 20,000 matches costs set
-    intersections, not 20,000 scored hits.
+    intersections, not 20,000 scored hits. Exact phrases and substrings are
+    searched in the provisions' texts (:class:`~search.substrings.SubstringStore`).
     """
 
     def __init__(self, index_dir: Path):
+        index_dir = Path(index_dir)
         self.index = open_index(index_dir)
         self._reader = self.index.reader()
         self.doc_count = self._reader.doc_count_all()
+        self.substrings = SubstringStore(index_dir / SUBSTRINGS)
+        if not self._reader.is_atomic() or self.substrings.doc_count != self.doc_count:
+            raise SearchError(f"索引与其文本不一致，请重新构建（policykg build）：{index_dir}")
         self.facet_sets = self._facet_sets()
 
     def _facet_sets(self) -> dict[str, dict[str, frozenset[int]]]:
@@ -130,16 +136,17 @@ class Searcher:
         """Run ``request``; see the module docstring for the shape of the result."""
         request.validate()
         built = build_query(request.q, expand=request.expand, common=self.common)
-        base = built.query if built.query is not None else Q.Every()
+        resolve = self.substrings.resolve
+        base = resolve(built.query) if built.query is not None else Q.Every()
         filters = filter_query(request)
         sort = SORTS[request.sort]
         with self.index.searcher(weighting=scoring.BM25F(B=0.75, K1=1.2)) as searcher:
             allowed = set(searcher.docs_for_query(filters)) if filters is not None else None
-            mask = set(searcher.docs_for_query(built.excluded)) if built.excluded is not None else set()
+            mask = set(searcher.docs_for_query(resolve(built.excluded))) if built.excluded is not None else set()
             matched = self._matching(searcher, base, allowed, mask)
             query, fallback = base, False
             if not matched and built.fallback is not None:
-                query, fallback = built.fallback, True
+                query, fallback = resolve(built.fallback), True
                 matched = self._matching(searcher, query, allowed, mask)
             total = len(matched)
             start = (request.page - 1) * request.limit

@@ -2,10 +2,14 @@
 
 Fields: ``text`` (words, BM25F), ``heading`` (section heading and the item's
 own title sentence, boosted), ``concepts`` (prefLabels of its instruments,
-target groups and unit types, boosted), ``bigrams`` (overlapping character
-pairs, for exact phrases and substrings); facets ``doc``, ``region``, ``province``, ``level``, ``year``,
+target groups and unit types, boosted); facets ``doc``, ``region``, ``province``, ``level``, ``year``,
 ``groups``, ``instruments``, ``lead_types``, ``unit_types``; numbers ``date``,
 ``max_amount``, ``min_amount`` (yuan) for range filters and sorting.
+
+Beside it, :data:`search.substrings.FILENAME` holds the provisions' texts for
+exact phrases and substrings (see search/substrings.py), in document-number
+order: the index is written by one writer in one segment, so document n of the
+index is line n of that file.
 """
 from __future__ import annotations
 
@@ -18,9 +22,10 @@ from corpus.concepts import concept_index
 
 from corpus.words import spans_from_bounds
 
-from .analysis import PRETOKENIZED, bigram_analyzer, word_analyzer
+from .analysis import PRETOKENIZED, word_analyzer
+from .substrings import FILENAME, write_substrings
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 NO_AMOUNT = 2**62
 
 
@@ -39,7 +44,6 @@ def schema() -> fields.Schema:
         text=fields.TEXT(analyzer=word_analyzer(), phrase=True, stored=True),
         heading=fields.TEXT(analyzer=word_analyzer(), phrase=True, field_boost=2.0),
         concepts=fields.KEYWORD(commas=True, scorable=True, field_boost=1.5),
-        bigrams=fields.TEXT(analyzer=bigram_analyzer(), phrase=True, field_boost=0.6),
         region=fields.KEYWORD(**keyword),
         province=fields.KEYWORD(**keyword),
         level=fields.KEYWORD(**keyword),
@@ -85,7 +89,6 @@ def index_document(provision: dict, document: dict) -> dict:
         "concepts": ",".join(provision["target_groups"] + provision["instruments"] + unit_types +
                              [search_terms.concepts[slug].label for slug in search_terms.slugs_in(provision["text"])]),
         "bounds": provision["bounds"],
-        "bigrams": provision["text"],
         "region": document["region"], "province": document.get("province") or "", "level": document["level"],
         "groups": ",".join(provision["target_groups"]), "instruments": ",".join(provision["instruments"]),
         "topics": ",".join(provision["topics"]),
@@ -111,7 +114,8 @@ def build_index(directory: Path, documents: list[dict], provisions: list[dict]) 
             writer.add_document(**index_document(provision, by_id[provision["doc"]]))
         finally:
             PRETOKENIZED.clear()
-    writer.commit()
+    writer.commit(optimize=True)  # one segment: document numbers are the order of addition
+    write_substrings(directory / FILENAME, (provision["text"] for provision in provisions))
     (directory / "VERSION").write_text(str(SCHEMA_VERSION), encoding="utf-8")
     return len(provisions)
 

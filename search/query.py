@@ -22,6 +22,7 @@ from corpus.units import unit_vocabulary
 from corpus.normalize import normalise_characters
 
 from .analysis import word_spans
+from .substrings import Substring
 
 EXPANDING_VOCABULARIES = ("target_groups", "instruments", "unit_types_search", "search_terms")
 QUOTES = {'"': '"', "“": "”", "「": "」", "『": "』"}
@@ -138,26 +139,6 @@ def _unit_type_index() -> ConceptIndex:
     return ConceptIndex("unit_types", "", concepts, labels)
 
 
-def _chars(text: str) -> list[str]:
-    return [ch.lower() for ch in text if not ch.isspace()]
-
-
-def _phrase(fieldname: str, words: list[str], boost: float = 1.0) -> Q.Query:
-    if fieldname == "chars":
-        # A substring: n characters = n − 1 overlapping pairs at consecutive positions
-        # (see BigramTokenizer); one character = a pair starting or ending with it.
-        if len(words) == 1:
-            char = words[0]
-            if char in "*?[]":  # wildcard syntax: only the pairs that start with it
-                return Q.Prefix("bigrams", char, boost=boost)
-            return Q.Or([Q.Prefix("bigrams", char), Q.Wildcard("bigrams", "?" + char)], boost=boost)
-        pairs = [a + b for a, b in zip(words, words[1:])]
-        return Q.Term("bigrams", pairs[0], boost=boost) if len(pairs) == 1 else Q.Phrase("bigrams", pairs, boost=boost)
-    if len(words) == 1:
-        return Q.Term(fieldname, words[0], boost=boost)
-    return Q.Phrase(fieldname, words, boost=boost)
-
-
 def _word_terms(word: str) -> list[list[str]]:
     """Analyzed terms of ``word``, alternatives at the same position grouped."""
     return [[token] + aliases for token, _, _, aliases in word_spans(word)]
@@ -183,11 +164,11 @@ def word_query(word: str, expand: bool = True, common=None) -> tuple[Q.Query, li
                 expanded += [label for label in more if label not in expanded]
             per_term.append(Q.Or(options))
         alternatives.append(Q.And(per_term) if len(per_term) > 1 else per_term[0])
-    # The word as a substring (a phrase of character pairs, see _phrase): finds 担保贷款
+    # The word as a substring (see search/substrings.py): finds 担保贷款
     # inside 创业担保贷款 and ranks an exact occurrence above its words apart. Skipped
     # for a word common enough on its own (the engine says which), where it only costs.
     if not (common and common(word)):
-        alternatives.append(_phrase("chars", _chars(word)))
+        alternatives.append(Substring(word))
     if expand:
         # Provisions are indexed with the prefLabels of every concept found in
         # them (by any of its labels), so one term per concept finds them all.
@@ -197,7 +178,7 @@ def word_query(word: str, expand: bool = True, common=None) -> tuple[Q.Query, li
 
 def item_query(item: Item, expand: bool = True, common=None) -> tuple[Q.Query, list[str]]:
     if item.kind == "phrase":
-        return _phrase("chars", _chars(item.text), boost=1.5), []
+        return Substring(item.text, boost=1.5), []
     return word_query(item.text, expand, common)
 
 

@@ -2,7 +2,7 @@ import pytest
 
 from conftest import tree_digest
 from policykg.build import build
-from policykg.home import Home
+from policykg.home import BUILD_FORMAT, Home, build_format
 
 
 def test_failed_build_leaves_the_previous_state_serving(built_home, tmp_path):
@@ -39,3 +39,72 @@ def test_a_killed_writers_leftovers_are_cleaned_by_the_next_one(tmp_path):
 def test_default_home_follows_the_environment(monkeypatch, tmp_path):
     monkeypatch.setenv("POLICYKG_HOME", str(tmp_path / "x"))
     assert Home().path == tmp_path / "x"
+
+
+def _outdated_copy(built_home, tmp_path) -> Home:
+    """A copy of the built home as an older policykg left it (no FORMAT file)."""
+    import shutil
+
+    home = Home(tmp_path / "old-home")
+    shutil.copytree(built_home.path, home.path, symlinks=True)
+    (home.current() / "build" / "FORMAT").unlink()
+    return home
+
+
+def test_a_build_records_its_format(built_home):
+    assert build_format(built_home.build_dir()) == BUILD_FORMAT
+    assert built_home.outdated_build() is None
+
+
+def test_a_build_of_another_format_is_not_read(built_home, tmp_path):
+    home = _outdated_copy(built_home, tmp_path)
+    assert home.build_dir() is None
+    assert home.outdated_build() == home.current() / "build"
+
+
+def test_commands_ask_for_a_rebuild_of_outdated_data(built_home, tmp_path, runner):
+    from policykg.cli import main
+
+    home = _outdated_copy(built_home, tmp_path)
+    result = runner.invoke(main, ["--home", str(home.path), "search", "创业"])
+    assert result.exit_code == 1
+    assert "旧版本" in result.output and "policykg build" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_serve_rebuilds_outdated_data_before_serving(built_home, tmp_path):
+    import json
+    import os
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.parse
+    import urllib.request
+
+    home = _outdated_copy(built_home, tmp_path)
+    old_state = home.current()
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = dict(os.environ, POLICYKG_HOME=str(home.path))
+    server = subprocess.Popen([sys.executable, "-m", "policykg.cli", "serve", "--quiet", "--port", str(port)],
+                              env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline, answer = time.monotonic() + 120, None
+        while time.monotonic() < deadline and answer is None:
+            try:
+                url = f"http://127.0.0.1:{port}/search.json?q=" + urllib.parse.quote("创业")
+                with urllib.request.urlopen(url, timeout=5) as response:
+                    answer = json.load(response)
+            except OSError:
+                if server.poll() is not None:
+                    break
+                time.sleep(0.3)
+    finally:
+        server.terminate()
+        _, stderr = server.communicate(timeout=30)
+    assert answer is not None and answer["total"] > 0, stderr
+    assert "旧版本" in stderr
+    assert home.current() != old_state
+    assert build_format(home.current() / "build") == BUILD_FORMAT

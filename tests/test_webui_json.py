@@ -207,3 +207,21 @@ def test_every_route_is_covered_by_the_page_list(app):
         covered.add(adapter.match(path)[0])
     endpoints = {rule.endpoint for rule in app.url_map.iter_rules() if rule.endpoint != "static"}
     assert endpoints - covered <= {"resources.ontology_term"}, endpoints - covered
+
+
+@pytest.mark.parametrize("outdated, message", [(False, "尚未构建"), (True, "旧版本")])
+def test_a_home_without_readable_data_answers_503_with_the_reason(built_home, tmp_path, outdated, message):
+    import shutil
+
+    from policykg.home import Home
+    from webui import create_app
+
+    home = Home(tmp_path / "home")
+    if outdated:
+        shutil.copytree(built_home.path, home.path, symlinks=True)
+        (home.current() / "build" / "FORMAT").unlink()
+    client = create_app({"POLICYKG_HOME": str(home.path), "TESTING": True}).test_client()
+    response = client.get("/search.json?q=创业")
+    assert response.status_code == 503
+    assert message in response.get_json()["error"]["message"] and "policykg build" in response.get_json()["error"]["message"]
+    assert message in client.get("/").get_data(as_text=True)

@@ -117,6 +117,8 @@ def current() -> Dataset:
         return g.dataset
     home: Home = current_app.config["POLICYKG_HOME_OBJ"]
     build_dir = home.build_dir()
+    if build_dir is None and home.outdated_build():
+        raise NoData(f"数据由旧版本的 policykg 构建：请运行 `policykg build`（数据目录 {home.path}）。")
     if build_dir is None:
         raise NoData(f"数据尚未构建：请运行 `policykg build`（数据目录 {home.path}）。")
     cache = current_app.extensions.setdefault("policykg", {})
