@@ -8,6 +8,7 @@ from __future__ import annotations
 import functools
 import logging
 import re
+import threading
 from pathlib import Path
 
 import jieba
@@ -30,9 +31,18 @@ def vocabulary_terms() -> list[str]:
     return sorted(terms, key=lambda t: (-len(t), t))
 
 
-@functools.lru_cache(maxsize=1)
+_tokenizer_lock = threading.Lock()
+
+
 def tokenizer() -> jieba.Tokenizer:
-    """A jieba tokenizer with the domain dictionary and vocabulary labels loaded (cached)."""
+    """A jieba tokenizer with the domain dictionary and vocabulary labels loaded (made once;
+    threads that ask while it is being made wait for it instead of making their own)."""
+    with _tokenizer_lock:
+        return _make_tokenizer()
+
+
+@functools.lru_cache(maxsize=1)
+def _make_tokenizer() -> jieba.Tokenizer:
     tok = jieba.Tokenizer()
     with open(USER_DICT, "rb") as handle:
         tok.load_userdict(handle)

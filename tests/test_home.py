@@ -1,6 +1,6 @@
 import pytest
 
-from conftest import tree_digest
+from conftest import policykg_serve, tree_digest
 from policykg.build import build
 from policykg.home import BUILD_FORMAT, Home, build_format
 
@@ -74,37 +74,15 @@ def test_commands_ask_for_a_rebuild_of_outdated_data(built_home, tmp_path, runne
 
 def test_serve_rebuilds_outdated_data_before_serving(built_home, tmp_path):
     import json
-    import os
-    import socket
-    import subprocess
-    import sys
-    import time
     import urllib.parse
     import urllib.request
 
     home = _outdated_copy(built_home, tmp_path)
     old_state = home.current()
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    env = dict(os.environ, POLICYKG_HOME=str(home.path))
-    server = subprocess.Popen([sys.executable, "-m", "policykg.cli", "serve", "--quiet", "--port", str(port)],
-                              env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    try:
-        deadline, answer = time.monotonic() + 120, None
-        while time.monotonic() < deadline and answer is None:
-            try:
-                url = f"http://127.0.0.1:{port}/search.json?q=" + urllib.parse.quote("创业")
-                with urllib.request.urlopen(url, timeout=5) as response:
-                    answer = json.load(response)
-            except OSError:
-                if server.poll() is not None:
-                    break
-                time.sleep(0.3)
-    finally:
-        server.terminate()
-        _, stderr = server.communicate(timeout=30)
-    assert answer is not None and answer["total"] > 0, stderr
-    assert "旧版本" in stderr
+    with policykg_serve(home) as (base, server):
+        with urllib.request.urlopen(base + "/search.json?q=" + urllib.parse.quote("创业"), timeout=10) as response:
+            answer = json.load(response)
+    assert answer["total"] > 0
+    assert "旧版本" in server.stderr_text
     assert home.current() != old_state
     assert build_format(home.current() / "build") == BUILD_FORMAT

@@ -1,4 +1,4 @@
-"""The production server under concurrent load, with a rebuild swapped in while it serves.
+"""The production server under concurrent load, with a rebuild or an ingest swapped in while it serves.
 
 A short run (3 s) is part of the suite; set POLICYKG_LOAD_SECONDS for a longer one.
 Throughput and p99 are printed (run with -s to see them); the assertions are
@@ -14,8 +14,12 @@ import urllib.request
 
 import pytest
 
+from conftest import policykg_serve
 from policykg.build import build
 from policykg.home import Home
+from policykg.ingest import ingest
+
+FIXTURES = os.path.join(os.path.dirname(__file__), "fixtures")
 
 SECONDS = float(os.environ.get("POLICYKG_LOAD_SECONDS", "3"))
 CLIENTS = 6
@@ -26,17 +30,11 @@ PATHS = ["/search.json?q=" + urllib.parse.quote(q) for q in ("退伍军人", "�
 
 @pytest.fixture
 def served_home(built_home, tmp_path):
+    """A copy of the built home served by ``policykg serve`` (waitress, its own process)."""
     home = Home(tmp_path / "home")
     shutil.copytree(built_home.path, home.path, symlinks=True)
-    from waitress.server import create_server
-
-    from webui import create_app
-
-    server = create_server(create_app({"POLICYKG_HOME": str(home.path)}), host="127.0.0.1", port=0, threads=8)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    yield home, f"http://127.0.0.1:{server.effective_port}"
-    server.close()
+    with policykg_serve(home) as (base, _):
+        yield home, base
 
 
 def client(base, stop, results, errors, states):
@@ -56,7 +54,16 @@ def client(base, stop, results, errors, states):
         results.append((time.perf_counter() - started) * 1000)
 
 
-def test_concurrent_clients_and_a_rebuild_while_serving(served_home):
+def rebuild(home):
+    build(home)
+
+
+def add_document(home):
+    ingest(home, os.path.join(FIXTURES, "zhoukou_lead_join.gbk.txt"), "zhoukou", "周口市")
+
+
+@pytest.mark.parametrize("change", [rebuild, add_document], ids=["rebuild", "ingest"])
+def test_concurrent_clients_and_a_change_swapped_in_while_serving(served_home, change):
     home, base = served_home
     before = home.current().name
     results, errors, states = [], [], set()
@@ -66,7 +73,7 @@ def test_concurrent_clients_and_a_rebuild_while_serving(served_home):
     for thread in threads:
         thread.start()
     time.sleep(SECONDS / 3)
-    build(home)  # swapped in while the clients run
+    change(home)  # swapped in while the clients run
     time.sleep(max(SECONDS / 3, SECONDS - (time.monotonic() - started)))
     stop.set()
     for thread in threads:
@@ -77,9 +84,12 @@ def test_concurrent_clients_and_a_rebuild_while_serving(served_home):
         final_state = response.headers["X-Policykg-State"]
     ordered = sorted(results)
     p99 = ordered[int(0.99 * (len(ordered) - 1))]
-    print(f"\nload: {len(results)} requests in {elapsed:.1f}s by {CLIENTS} clients = {len(results) / elapsed:.0f}/s, "
+    print(f"\nload ({change.__name__}): {len(results)} requests in {elapsed:.1f}s by {CLIENTS} clients = {len(results) / elapsed:.0f}/s, "
           f"median {statistics.median(results):.0f} ms, p99 {p99:.0f} ms, errors {len(errors)}, states {sorted(states)}")
     assert errors == []
     assert after != before and final_state == after
     assert {before, after} <= states, "requests were answered from both builds"
     assert len(results) > CLIENTS
+    if change is add_document:
+        with urllib.request.urlopen(base + "/doc/zhoukou.json") as response:
+            assert response.status == 200 and response.headers["X-Policykg-State"] == after

@@ -225,3 +225,19 @@ def test_a_home_without_readable_data_answers_503_with_the_reason(built_home, tm
     assert response.status_code == 503
     assert message in response.get_json()["error"]["message"] and "policykg build" in response.get_json()["error"]["message"]
     assert message in client.get("/").get_data(as_text=True)
+
+
+def test_opening_a_build_warms_the_rest_in_the_background(built_home):
+    import threading
+    import time
+
+    from webui import create_app
+
+    app = create_app({"POLICYKG_HOME": str(built_home.path), "TESTING": True})
+    assert app.test_client().get("/index.json").status_code == 200
+    dataset = app.extensions["policykg"]["dataset"]
+    deadline = time.monotonic() + 60
+    while any(t.name == "policykg-warm" for t in threading.enumerate()) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert dataset._all is not None and len(dataset._all) == 215
+    assert dataset._network is not None

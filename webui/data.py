@@ -2,13 +2,15 @@
 
 A :class:`Dataset` holds the records of one build state (documents, provisions,
 units), its search index and — loaded on first use, because parsing it takes a
-moment — its RDF graph. :func:`current` returns the dataset of the home's
+moment — its RDF graph; a background thread loads the rest (:meth:`Dataset.warm`)
+as soon as a build is opened. :func:`current` returns the dataset of the home's
 current state, loading a new one (once, under a lock) after a rebuild or an
 ingest swapped ``current``; requests already running keep the one they got.
 """
 from __future__ import annotations
 
 import json
+import logging
 import threading
 from pathlib import Path
 
@@ -17,7 +19,7 @@ from flask import current_app, g
 from kg.graph import Iris
 from policykg.home import Home
 from policykg.store import load_json
-from search.engine import Searcher
+from search.engine import Searcher, SearchRequest
 
 
 class NoData(RuntimeError):
@@ -39,6 +41,8 @@ class Dataset:
         self._all: list[dict] | None = None
         self._network = None
         self._load_lock = threading.Lock()
+        self._all_lock = threading.Lock()
+        self._network_lock = threading.Lock()
         self.searcher = Searcher(build_dir / "index")
         self.iris = Iris()
         self._graph = None
@@ -69,17 +73,31 @@ class Dataset:
     def all_provisions(self) -> list[dict]:
         """Every provision, in document order (read once, on first use)."""
         if self._all is None:
-            self._all = [p for d in self.documents for p in self.doc_provisions(d["id"])]
+            with self._all_lock:  # one reader; concurrent callers (the warm-up thread, a request) wait for it
+                if self._all is None:
+                    self._all = [p for d in self.documents for p in self.doc_provisions(d["id"])]
         return self._all
 
     def responsibility_network(self):
         """``(rows, network by unit type)`` of every provision's units (computed once)."""
         if self._network is None:
-            from kg.network import co_responsibility, responsibilities_from_records
+            with self._network_lock:
+                if self._network is None:
+                    from kg.network import co_responsibility, responsibilities_from_records
 
-            rows = responsibilities_from_records(self.all_provisions(), self.documents)
-            self._network = (rows, co_responsibility(rows, by="type"))
+                    rows = responsibilities_from_records(self.all_provisions(), self.documents)
+                    self._network = (rows, co_responsibility(rows, by="type"))
         return self._network
+
+    def warm(self) -> None:
+        """Do now what the first requests would otherwise wait for: load jieba and the
+        vocabularies (a first search), every provision (compare) and the responsibility
+        network (units). The web app runs it in a background thread when it opens a build."""
+        try:
+            self.searcher.search(SearchRequest(q="就业创业"))
+            self.responsibility_network()
+        except Exception:  # a request that needs the same data will meet the error and report it
+            logging.getLogger(__name__).exception("warming %s failed", self.build_dir)
 
     @property
     def graph(self):
@@ -129,5 +147,7 @@ def current() -> Dataset:
             if dataset is None or dataset.build_dir != build_dir:
                 dataset = Dataset(build_dir, current_app.config.get("GRAPH_STORE", "oxigraph"))
                 cache["dataset"] = dataset
+                if current_app.config.get("WARM", True):
+                    threading.Thread(target=dataset.warm, name="policykg-warm", daemon=True).start()
     g.dataset = dataset
     return dataset
