@@ -49,10 +49,11 @@ def comparison(documents: list[dict], provisions: list[dict], *, instrument: str
     groups = _descendant_labels("target_groups", group)
     columns = [d for d in documents if not docs or d["id"] in docs]
     column_ids = [d["id"] for d in columns]
+    in_columns = set(column_ids)
     rows: "OrderedDict[str, dict]" = OrderedDict()
     matched: dict[str, list[dict]] = {doc: [] for doc in column_ids}
     for provision in provisions:
-        if provision["doc"] not in column_ids:
+        if provision["doc"] not in in_columns:
             continue
         if provision_ids is not None and provision["id"] not in provision_ids:
             continue
@@ -78,7 +79,9 @@ def comparison(documents: list[dict], provisions: list[dict], *, instrument: str
             }
             labels = [i for i in measure["instruments"] if not instruments or i in instruments] or [NO_INSTRUMENT]
             for label in labels:
-                row = rows.setdefault(label, {"label": label, "cells": {doc: [] for doc in column_ids}})
+                if label not in rows:
+                    rows[label] = {"label": label, "cells": {doc: [] for doc in column_ids}}
+                row = rows[label]
                 row["cells"][provision["doc"]].append(entry)
         matched[provision["doc"]].append({
             "provision": provision["id"], "label": provision["label"], "text": provision["text"],

@@ -25,6 +25,7 @@ from pathlib import Path
 from search.bench import percentile
 from search.evaluate import judged_queries
 
+UNIT_PAGES = ["/units", "/unit/human-resources", "/unit/finance", "/unit/government", "/unit/development-reform"]
 COMPARE_INSTRUMENTS = ["创业担保贷款", "一次性创业补贴", "就业见习补贴", "求职创业补贴", "社会保险补贴",
                        "职业培训补贴", "稳岗补贴", "岗位补贴", "以奖代补", "交通补贴"]
 
@@ -132,6 +133,8 @@ def measure(size: int, work: Path, runs: int = 3) -> dict:
         row["search_http_median"], row["search_http_p95"] = statistics.median(http), percentile(http, 95)
         compare = _latencies([f"{base}/compare.json?instrument={quote(i)}" for i in COMPARE_INSTRUMENTS], runs, failures)
         row["compare_median"], row["compare_p95"] = statistics.median(compare), percentile(compare, 95)
+        units = _latencies([base + path for path in UNIT_PAGES], runs, failures)
+        row["units_median"], row["units_p95"] = statistics.median(units), percentile(units, 95)
         from kg.queries import EXAMPLES, example_query
 
         sparql = _latencies([f"{base}/sparql?format=json&query={quote(example_query(n))}" for n in EXAMPLES], runs, failures)
@@ -163,6 +166,7 @@ ROWS = [
     ("search, library: median / p95 (ms)", ("search_lib_median", "search_lib_p95"), "{:.0f} / {:.0f}"),
     ("search, HTTP: median / p95 (ms)", ("search_http_median", "search_http_p95"), "{:.0f} / {:.0f}"),
     ("compare page, HTTP: median / p95 (ms)", ("compare_median", "compare_p95"), "{:.0f} / {:.0f}"),
+    ("unit pages (HTML), HTTP: median / p95 (ms)", ("units_median", "units_p95"), "{:.0f} / {:.0f}"),
     ("SPARQL examples, HTTP: median / p95 (ms)", ("sparql_median", "sparql_p95"), "{:.0f} / {:.0f}"),
     ("server start to first answer (s)", "start_s", "{:.1f}"),
     ("then the first compare page (s)", "first_compare_s", "{:.1f}"), ("server peak memory (MB)", "server_rss_mb", "{:d}"),

@@ -88,6 +88,23 @@ def test_unit_page_chains(client):
     assert data["chains"][0]["provision"] == "junshan/70"
 
 
+def test_unit_chains_come_in_pages_and_by_place(client):
+    first = client.get("/unit/human-resources.json").get_json()
+    leads = {r["region"]: len(r["lead"]) for r in first["regions"]}
+    assert leads == {"华龙区": 0, "君山区": 53, "洛阳市": 20, "益阳市": 15, "资阳市": 20}
+    assert first["chains_total"] == sum(leads.values()) == 108 and first["pages"] == 3 and len(first["chains"]) == 50
+    pages = [first] + [client.get(f"/unit/human-resources.json?page={n}").get_json() for n in (2, 3)]
+    chained = [c["provision"] for p in pages for c in p["chains"]]
+    assert sorted(chained) == sorted(p["provision"] for r in first["regions"] for p in r["lead"])
+    luoyang = client.get("/unit/human-resources.json?region=洛阳市").get_json()
+    assert luoyang["chains_total"] == 20 and {c["region"] for c in luoyang["chains"]} == {"洛阳市"}
+    html = client.get("/unit/human-resources?page=2").get_data(as_text=True)
+    assert "第 2 / 3 页" in html and 'rel="next"' in html
+    assert "等 53 条" in html  # 君山区's 53 led provisions: the first 12 linked, the rest counted
+    assert client.get("/unit/human-resources.json?page=4").status_code == 404
+    assert client.get("/unit/human-resources.json?page=0").status_code == 400
+
+
 def test_provision_page_links_numbers_to_their_source_characters(client, raw_texts):
     data = client.get("/provision/junshan/34.json").get_json()
     amount = data["amounts"][0]

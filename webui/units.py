@@ -1,6 +1,7 @@
 """``/units`` and ``/unit/<type>`` — unit types per place, the co-responsibility network, chains."""
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 
 from flask import Blueprint, abort, request
@@ -22,8 +23,10 @@ def units():
     table: dict[str, dict] = {}
     for row in rows:
         slug = row["type"].rsplit("/", 1)[1]
-        entry = table.setdefault(slug, {"type_id": slug, "label": row["type_label"], "total": 0, "lead": 0,
-                                        "regions": {r: {"provisions": 0, "lead": 0} for r in regions}})
+        if slug not in table:  # (not setdefault: its default, one dict per place, would be built for every row)
+            table[slug] = {"type_id": slug, "label": row["type_label"], "total": 0, "lead": 0,
+                           "regions": {r: {"provisions": 0, "lead": 0} for r in regions}}
+        entry = table[slug]
         entry["total"] += 1
         entry["lead"] += row["role"] == "lead"
         entry["regions"][row["region"]]["provisions"] += 1
@@ -49,12 +52,24 @@ def units():
          [t["regions"][r]["lead"] for r in regions] for t in data["types"]]))
 
 
+CHAINS_PER_PAGE = 50
+
+
 @bp.route("/unit/<type_id>")
 def unit(type_id: str):
+    """Where a unit type leads, co-operates or is responsible, per place; its responsibility
+    chains, 50 a page (``page``), optionally of one place (``region``)."""
     dataset = current()
     vocab = unit_vocabulary()
     if type_id not in vocab.types:
         abort(404, f"没有这种单位类型：{type_id}。")
+    try:
+        page = int(request.args.get("page", 1))
+    except ValueError:
+        abort(400, "page 须为正整数。")
+    if page < 1:
+        abort(400, "page 须为正整数。")
+    only_region = request.args.get("region") or None
     per_region: dict[str, dict] = {}
     chains = []
     concrete = defaultdict(set)
@@ -72,14 +87,19 @@ def unit(type_id: str):
         region[role].append({"provision": provision["id"], "label": provision["label"],
                              "measures": len(provision["measures"]),
                              "text": provision["text"][:80] + ("…" if len(provision["text"]) > 80 else "")})
-        if role == "lead":
-            chains.append(provision_chain(provision, document))
+        if role == "lead" and only_region in (None, document["region"]):
+            chains.append(provision)
+    pages = max(1, math.ceil(len(chains) / CHAINS_PER_PAGE))
+    if page > pages:
+        abort(404, f"没有第 {page} 页（共 {pages} 页）。")
+    shown = chains[(page - 1) * CHAINS_PER_PAGE:page * CHAINS_PER_PAGE]
     unit_type = vocab.types[type_id]
     data = {
         "type_id": type_id, "label": unit_type.label, "label_en": unit_type.label_en,
         "aliases": sorted(unit_type.aliases),
         "units": {region: sorted(labels) for region, labels in sorted(concrete.items())},
         "regions": sorted(per_region.values(), key=lambda r: r["region"]),
-        "chains": chains,
+        "region": only_region, "chains_total": len(chains), "page": page, "pages": pages,
+        "chains": [provision_chain(p, dataset.documents_by_id[p["doc"]]) for p in shown],
     }
     return respond("unit.html", data)
