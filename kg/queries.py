@@ -38,11 +38,11 @@ ORDER BY ?region ?cap""",
         "title": "各地面向退役军人的措施 · Measures for 退役军人 per city",
         "query": """SELECT ?region (COUNT(DISTINCT ?measure) AS ?measures) (GROUP_CONCAT(DISTINCT ?group; separator="、") AS ?groups)
 WHERE {
-  ?measure pkg:targetGroup ?g ;
-           pkg:ofProvision/pkg:inDocument ?doc .
   ?g skos:broader* tg:veterans ;
      skos:prefLabel ?group .
   FILTER (lang(?group) = "zh")
+  ?measure pkg:targetGroup ?g ;
+           pkg:ofProvision/pkg:inDocument ?doc .
   ?doc pkg:region ?region .
 }
 GROUP BY ?region
