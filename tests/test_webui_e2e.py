@@ -96,6 +96,13 @@ def test_researcher_journey(server, page):
     assert page.locator(".chain").count() > 10
     assert "牵头" in page.locator(".chain").first.inner_text()
     shot(page, "06-unit")
+    page.click("nav.pager a[rel=next]")  # 108 chains, 50 a page
+    page.wait_for_selector("nav.pager:has-text('第 2 / 3 页')")
+    assert page.locator(".chain").count() == 50
+    page.click("table.places a:has-text('洛阳市')")  # one place's chains
+    page.wait_for_selector("text=洛阳市：人力资源社会保障局牵头的条款共 20 条")
+    assert page.locator(".chain").count() == 20
+    assert {t.split(" · ")[0] for t in page.locator(".chain .meta").all_inner_texts()} == {"洛阳市"}
 
 
 def test_hostile_query_is_shown_as_text(server, page):
