@@ -12,17 +12,11 @@ search/substrings.py.
 """
 from __future__ import annotations
 
+import contextlib
+
 from whoosh.analysis import Token, Tokenizer
 
 from corpus.words import word_spans
-
-# Set by the index builder while it adds a provision whose words are already known
-# (stored by the corpus stage): text → word spans, so jieba runs once per provision.
-PRETOKENIZED: dict[str, list] = {}
-
-
-def _spans(value: str):
-    return PRETOKENIZED.get(value) or word_spans(value)
 
 
 def _tokens(token: Token, pieces, positions: bool, chars: bool, keeporiginal: bool, start_pos: int, start_char: int):
@@ -40,7 +34,31 @@ def _tokens(token: Token, pieces, positions: bool, chars: bool, keeporiginal: bo
 
 
 class WordTokenizer(Tokenizer):
-    """Words with sequential positions (see module docstring)."""
+    """Words with sequential positions (see module docstring).
+
+    The index builder already has each provision's words (the corpus stage stored
+    their offsets): :meth:`known_words` hands them over while the provision is
+    added, so jieba runs once per provision. whoosh only passes the analyzer the
+    text, hence this per-analyzer table (never pickled with the schema).
+    """
+
+    def __init__(self):
+        self.known: dict[str, list] = {}
+
+    def __getstate__(self):
+        return {}
+
+    def __setstate__(self, state):
+        self.known = {}
+
+    @contextlib.contextmanager
+    def known_words(self, text: str, spans: list):
+        """Within the block, analyse ``text`` as ``spans`` (``[(word, start, end, aliases)]``)."""
+        self.known[text] = spans
+        try:
+            yield
+        finally:
+            self.known.pop(text, None)
 
     def __call__(self, value, positions=False, chars=False, keeporiginal=False, removestops=True,
                  start_pos=0, start_char=0, tokenize=True, mode="", **kwargs):
@@ -49,7 +67,7 @@ class WordTokenizer(Tokenizer):
             pieces = [(value, 0, 0, len(value))]
         else:
             pieces = [(variant, index, start, end)
-                      for index, (text, start, end, aliases) in enumerate(_spans(value))
+                      for index, (text, start, end, aliases) in enumerate(self.known.get(value) or word_spans(value))
                       for variant in [text] + aliases]
         yield from _tokens(token, pieces, positions, chars, keeporiginal, start_pos, start_char)
 

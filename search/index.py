@@ -22,7 +22,7 @@ from corpus.concepts import concept_index
 
 from corpus.words import spans_from_bounds
 
-from .analysis import PRETOKENIZED, word_analyzer
+from .analysis import word_analyzer
 from .substrings import FILENAME, write_substrings
 
 SCHEMA_VERSION = 4
@@ -108,12 +108,10 @@ def build_index(directory: Path, documents: list[dict], provisions: list[dict]) 
     by_id = {d["id"]: d for d in documents}
     ix = index.create_in(str(directory), schema())
     writer = ix.writer(limitmb=256)
+    words = writer.schema["text"].analyzer
     for provision in provisions:
-        PRETOKENIZED[provision["text"]] = spans_from_bounds(provision["text"], provision["bounds"])
-        try:
+        with words.known_words(provision["text"], spans_from_bounds(provision["text"], provision["bounds"])):
             writer.add_document(**index_document(provision, by_id[provision["doc"]]))
-        finally:
-            PRETOKENIZED.clear()
     writer.commit(optimize=True)  # one segment: document numbers are the order of addition
     write_substrings(directory / FILENAME, (provision["text"] for provision in provisions))
     (directory / "VERSION").write_text(str(SCHEMA_VERSION), encoding="utf-8")
