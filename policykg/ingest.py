@@ -26,6 +26,9 @@ LEVEL_SUFFIXES = (("自治县", "县"), ("自治州", "市"), ("地区", "市"),
                   ("旗", "县"), ("州", "市"), ("省", "省"))
 
 
+SURROGATES = re.compile("[\ud800-\udfff]")  # how Python passes command-line bytes that are not UTF-8
+
+
 class IngestError(ValueError):
     """The file cannot be ingested (message for the user)."""
 
@@ -168,6 +171,10 @@ def make_manifest(doc_id: str, region: str, text: str, **fields) -> dict:
     if not ID_PATTERN.match(doc_id):
         raise IngestError(f"文档编号 {doc_id!r} 无效：只能用小写字母、数字、- 和 _。"
                           "The id must be lower-case letters, digits, - or _.")
+    for name, value in [("region", region)] + sorted(fields.items()):
+        if isinstance(value, str) and SURROGATES.search(value):
+            raise IngestError(f"--{name} 含有不是 UTF-8 的字节，请检查终端编码。"
+                              f"--{name} contains bytes that are not UTF-8.")
     region = region.strip()
     if not region:
         raise IngestError("请用 --region 指明地区（如 巴中市）。Give the region with --region.")

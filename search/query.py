@@ -30,6 +30,7 @@ TOKEN = re.compile(r'-?"[^"]*"|-?“[^”]*”|-?「[^」]*」|-?『[^』]*』|\
 OR_WORDS = {"OR", "|", "或", "or", "||"}
 MAX_ITEMS = 32
 MAX_QUERY_CHARS = 500
+SURROGATES = re.compile("[\ud800-\udfff]")
 
 
 @dataclass
@@ -59,7 +60,8 @@ def _clean(text: str) -> str:
 
 def parse(text: str) -> ParsedQuery:
     """Parse query syntax; never raises (see module docstring)."""
-    text = (text or "")[:MAX_QUERY_CHARS].replace("\x00", " ")
+    # NUL and lone surrogates (bytes that were not UTF-8, as the command line passes them) are not text
+    text = SURROGATES.sub("", (text or "")[:MAX_QUERY_CHARS]).replace("\x00", " ")
     raw_items: list[Item | str] = []
     for token in TOKEN.findall(text):
         if token in OR_WORDS:

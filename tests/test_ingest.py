@@ -107,6 +107,16 @@ def test_missing_file_and_bad_id(runner, home, tmp_path):
     assert result.exit_code == 1 and "id must be" in result.output
 
 
+@pytest.mark.parametrize("region, extra, option", [("\udcff市", [], "--region"),
+                                                  ("巴中市", ["--title", "\udcfe\udcff"], "--title")])
+def test_command_line_bytes_that_are_not_utf8_are_refused(runner, home, region, extra, option):
+    before = tree_digest(home.path)
+    result = ingest(runner, home, FIXTURES / "bazhong_bracket_lead.txt", "bazhong", region, *extra)
+    assert result.exit_code == 1 and f"{option} contains bytes that are not UTF-8" in result.output
+    assert "Traceback" not in result.output
+    assert tree_digest(home.path) == before
+
+
 def test_same_id_needs_replace(runner, home):
     assert ingest(runner, home, FIXTURES / "digits_only.txt", "moumou", "某某县").exit_code == 0
     again = ingest(runner, home, FIXTURES / "digits_only.txt", "moumou", "某某县")

@@ -168,7 +168,8 @@ def test_snippets_mark_whole_words_and_escape_html(searcher):
 
 HOSTILE = ['<script>alert(1)</script>', '"', '"""', "-", "--", "OR", "OR OR", "((((", ")", "*", "?", "\\", "AND",
            "a" * 5000, "退役" * 400, "\x00", "'; DROP TABLE provisions; --", "{{7*7}}", "%s%s%s", "𝕏🙂",
-           '"unclosed phrase', "-\"\"", "field:value", "text:创业", "[1 TO 5]", "~", "^2", "　　", "\u202e"]
+           '"unclosed phrase', "-\"\"", "field:value", "text:创业", "[1 TO 5]", "~", "^2", "　　", "\u202e",
+           "\ud800", '"\udcff\udcfe"', "\udcff创业", '"' + "创业" * 300 + '"']
 
 
 @pytest.mark.parametrize("q", HOSTILE)
