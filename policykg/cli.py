@@ -112,7 +112,7 @@ def ingest(ctx: click.Context, file: Path, doc_id: str, region: str, replace: bo
 @click.pass_context
 def export(ctx: click.Context, fmt: str, output: Path | None) -> None:
     """Export every provision (jsonl, csv) or the knowledge graph (ttl, jsonld, nt)."""
-    from .export import write_csv, write_jsonl
+    from .export import write_atomically, write_csv, write_jsonl
     from .store import load_provisions
 
     build_dir = _require_build(_home(ctx))
@@ -130,8 +130,10 @@ def export(ctx: click.Context, fmt: str, output: Path | None) -> None:
         provisions = load_provisions(build_dir)
         writer = {"jsonl": write_jsonl, "csv": write_csv}[fmt]
     if output:
-        with open(output, "w", encoding="utf-8", newline="") as handle:
-            count = writer(provisions, handle)
+        try:
+            count = write_atomically(output, lambda handle: writer(provisions, handle))
+        except OSError as exc:
+            raise click.ClickException(f"无法写入 {output}：{exc.strerror}。Cannot write {output}.") from exc
         click.echo(f"wrote {output} ({count} {'provisions' if provisions is not None else 'lines'})", err=True)
     else:
         writer(provisions, sys.stdout)
@@ -299,6 +301,9 @@ def bench() -> None:
     """Benchmarks that print a table (figures quoted in README come from these)."""
 
 
+MAX_SCALE = 1000  # the largest multiple accepted (100× takes minutes here; a typo such as 100000 is refused)
+
+
 @bench.command("search")
 @click.option("--runs", type=click.IntRange(1, 50), default=5, show_default=True, help="Index builds and passes over the judged queries.")
 @click.pass_context
@@ -324,8 +329,8 @@ def bench_scale(sizes: str, runs: int, keep: Path | None) -> None:
         values = [int(v) for v in sizes.split(",") if v.strip()]
     except ValueError as exc:
         raise click.BadParameter("sizes are whole numbers, e.g. 1,10,100") from exc
-    if not values or min(values) < 1:
-        raise click.BadParameter("sizes are whole numbers ≥ 1, e.g. 1,10,100")
+    if not values or min(values) < 1 or max(values) > MAX_SCALE:
+        raise click.BadParameter(f"sizes are whole numbers from 1 to {MAX_SCALE}, e.g. 1,10,100")
     click.echo(run(values, runs=runs, keep=keep))
 
 

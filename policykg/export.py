@@ -4,7 +4,10 @@ from __future__ import annotations
 import csv
 import io
 import json
-from typing import Iterable, TextIO
+import os
+import tempfile
+from pathlib import Path
+from typing import Callable, Iterable, TextIO
 
 # The stable export interface: later stages add fields, these stay.
 RECORD_FIELDS = ("id", "doc", "item", "label", "section", "text", "start", "end", "units")
@@ -64,3 +67,22 @@ def to_string(provisions: Iterable[dict], fmt: str) -> str:
     buffer = io.StringIO()
     {"jsonl": write_jsonl, "csv": write_csv}[fmt](provisions, buffer)
     return buffer.getvalue()
+
+
+def write_atomically(path: Path, write: Callable[[TextIO], int]) -> int:
+    """Call ``write(handle)`` on a new file beside ``path`` and rename it to ``path`` only when
+    it is complete: a failure leaves no half-written file and any previous ``path`` intact."""
+    path = Path(path)
+    handle = tempfile.NamedTemporaryFile("w", encoding="utf-8", newline="", dir=path.parent,
+                                         prefix=f".{path.name}.", suffix=".tmp", delete=False)
+    try:
+        with handle:
+            count = write(handle)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(handle.name, 0o666 & ~umask)  # as open() would have made it, not the temporary file's 0600
+        os.replace(handle.name, path)
+    except BaseException:
+        Path(handle.name).unlink(missing_ok=True)
+        raise
+    return count

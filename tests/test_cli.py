@@ -43,6 +43,39 @@ def test_export_csv_has_a_bom_and_one_row_per_provision(runner, built_home, tmp_
     assert "驻区相关银行|银行|cooperating" in row["units"]
 
 
+def test_export_to_a_file_is_atomic_and_reports_unwritable_paths(runner, built_home, tmp_path, monkeypatch):
+    import os
+    import stat
+
+    out = tmp_path / "p.jsonl"
+    out.write_text("previous export\n", encoding="utf-8")
+    from policykg import export
+
+    def fail_half_way(provisions, handle):
+        handle.write("half")
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(export, "write_jsonl", fail_half_way)
+    result = runner.invoke(main, ["--home", str(built_home.path), "export", "-o", str(out)])
+    assert result.exit_code == 1 and "No space left on device" in result.output and "Traceback" not in result.output
+    assert out.read_text(encoding="utf-8") == "previous export\n"
+    assert os.listdir(tmp_path) == ["p.jsonl"], "no temporary file left behind"
+    monkeypatch.undo()
+    assert run(runner, built_home, "export", "-o", str(out)).exit_code == 0
+    assert len(out.read_text(encoding="utf-8").splitlines()) == 215
+    umask = os.umask(0)
+    os.umask(umask)
+    assert stat.S_IMODE(out.stat().st_mode) == 0o666 & ~umask
+    missing = runner.invoke(main, ["--home", str(built_home.path), "export", "-o", str(tmp_path / "no" / "x.jsonl")])
+    assert missing.exit_code == 1 and "Cannot write" in missing.output and "Traceback" not in missing.output
+
+
+@pytest.mark.parametrize("sizes", ["x", "0", "1,100000", ""])
+def test_bench_scale_refuses_sizes_it_cannot_take(runner, sizes):
+    result = runner.invoke(main, ["bench", "scale", "--sizes", sizes])
+    assert result.exit_code == 2 and "sizes are whole numbers" in result.output
+
+
 def test_export_before_build_is_a_clear_error(runner, home):
     result = runner.invoke(main, ["--home", str(home.path), "export"])
     assert result.exit_code != 0
