@@ -7,6 +7,7 @@ returns a plain dict: ``query``, ``expanded``, ``total``, ``fallback``, ``hits``
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -32,6 +33,7 @@ FACETS = {
 FILTERS = dict({key: field_ for key, (field_, _) in FACETS.items()}, unit_type="unit_types", doc="doc")
 SORTS = {"relevance": None, "date": ("date", True), "amount": ("max_amount", True), "document": ("doc", False)}
 MAX_LIMIT = 100
+MAX_AMOUNT = 10**15  # yuan; far above any sum in a policy, far below the index's 64-bit range
 COMMON_WORD_DOCS = 1000
 
 
@@ -65,6 +67,8 @@ class SearchRequest:
         for value in (self.min_amount, self.max_amount):
             if value is not None and (math.isnan(value) or math.isinf(value) or value < 0):
                 raise SearchError("金额须为非负数。")
+            if value is not None and value > MAX_AMOUNT:
+                raise SearchError(f"金额不能超过 {MAX_AMOUNT:,} 元。")
 
 
 def filter_query(request: SearchRequest) -> Q.Query | None:
@@ -76,7 +80,7 @@ def filter_query(request: SearchRequest) -> Q.Query | None:
             continue
         field_ = FILTERS[key]
         if field_ == "year":
-            terms = [Q.NumericRange("year", int(v), int(v)) for v in values if str(v).isdigit()]
+            terms = [Q.NumericRange("year", int(v), int(v)) for v in values if re.fullmatch(r"\d{4}", str(v))]
             if len(terms) != len(values):
                 raise SearchError("年份须为四位数字。")
         else:

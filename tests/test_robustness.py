@@ -59,8 +59,17 @@ def test_overlong_sparql_is_refused(client, query):
 @pytest.mark.parametrize("url", ["/search.json?page=999999", "/search.json?q=" + "创" * 2000, "/search.json?year=1800",
                                  "/search.json?region=" + "x" * 3000, "/compare.json?docs=" + "a," * 500,
                                  "/doc/luoyang/source.json?start=99999999&end=99999999", "/provision/luoyang/-1.json",
-                                 "/id/" + "x/" * 200 + "y.json"])
+                                 "/id/" + "x/" * 200 + "y.json", "/unit/human-resources.json?page=99999999999999999999",
+                                 "/units.json?min_weight=99999999999999999999"])
 def test_out_of_range_urls_answer_cleanly(client, url):
     response = client.get(url)
     assert response.status_code in (200, 400, 404)
     assert response.get_json() is not None
+
+
+@pytest.mark.parametrize("url", ["/search.json?min_amount=999999999999999999999", "/search.json?max_amount=1e300",
+                                 "/search.json?year=999999999999999999999", "/search.json?year=99999"])
+def test_numbers_beyond_what_the_index_holds_are_400_not_500(client, url):
+    response = client.get(url)
+    assert response.status_code == 400
+    assert response.get_json()["error"]["message"]

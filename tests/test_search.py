@@ -182,7 +182,8 @@ def test_hostile_queries_never_raise(searcher, q):
 
 @pytest.mark.parametrize("bad", [dict(sort="random"), dict(limit=0), dict(limit=1000), dict(page=0),
                                  dict(min_amount=-1), dict(filters={"colour": ["red"]}),
-                                 dict(filters={"year": ["twenty"]}), dict(min_amount=float("nan"))])
+                                 dict(filters={"year": ["twenty"]}), dict(min_amount=float("nan")),
+                                 dict(max_amount=1e21), dict(filters={"year": ["999999999999"]})])
 def test_bad_requests_are_clear_errors(searcher, bad):
     with pytest.raises(SearchError):
         searcher.search(SearchRequest(q="就业", **bad))
