@@ -109,7 +109,10 @@ class Searcher:
         self.index = open_index(index_dir)
         self._reader = self.index.reader()
         self.doc_count = self._reader.doc_count_all()
-        self.substrings = SubstringStore(index_dir / SUBSTRINGS)
+        try:
+            self.substrings = SubstringStore(index_dir / SUBSTRINGS)
+        except OSError as exc:
+            raise SearchError(f"索引不完整（{exc.strerror}），请重新构建（policykg build）：{index_dir}") from exc
         if not self._reader.is_atomic() or self.substrings.doc_count != self.doc_count:
             raise SearchError(f"索引与其文本不一致，请重新构建（policykg build）：{index_dir}")
         self.facet_sets = self._facet_sets()

@@ -258,3 +258,18 @@ def test_opening_a_build_warms_the_rest_in_the_background(built_home):
         time.sleep(0.05)
     assert dataset._all is not None and len(dataset._all) == 215
     assert dataset._network is not None
+
+
+def test_a_damaged_index_answers_503_with_the_remedy(built_home, tmp_path):
+    import shutil
+
+    from policykg.home import Home
+    from search.substrings import FILENAME
+    from webui import create_app
+
+    home = Home(tmp_path / "home")
+    shutil.copytree(built_home.path, home.path, symlinks=True)
+    (home.build_dir() / "index" / FILENAME).unlink()
+    response = create_app({"POLICYKG_HOME": str(home.path), "TESTING": True}).test_client().get("/search.json?q=创业")
+    assert response.status_code == 503
+    assert "policykg build" in response.get_json()["error"]["message"]

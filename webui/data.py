@@ -19,7 +19,7 @@ from flask import current_app, g
 from kg.graph import Iris
 from policykg.home import Home
 from policykg.store import load_json
-from search.engine import Searcher, SearchRequest
+from search.engine import Searcher, SearchError, SearchRequest
 
 
 class NoData(RuntimeError):
@@ -43,7 +43,10 @@ class Dataset:
         self._load_lock = threading.Lock()
         self._all_lock = threading.Lock()
         self._network_lock = threading.Lock()
-        self.searcher = Searcher(build_dir / "index")
+        try:
+            self.searcher = Searcher(build_dir / "index")
+        except SearchError as exc:
+            raise NoData(str(exc)) from exc
         self.iris = Iris()
         self._graph = None
         self._graph_lock = threading.Lock()
