@@ -22,6 +22,9 @@ from .mapped import MappedText
 from .markers import TERMINAL, is_backmatter_line, section_match, starts_structure
 
 CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+# Lone surrogates: how Python passes on command-line bytes that are not UTF-8. Not text;
+# they cannot be written as UTF-8.
+SURROGATES = re.compile("[\ud800-\udfff]")
 # Full-width ASCII variants → ASCII, for letters, digits and a few signs used in numbers.
 _FULLWIDTH = {code: chr(code - 0xFEE0) for code in range(0xFF10, 0xFF1A)}
 _FULLWIDTH.update({code: chr(code - 0xFEE0) for code in range(0xFF21, 0xFF3B)})

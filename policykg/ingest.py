@@ -15,7 +15,7 @@ import re
 from pathlib import Path
 
 from corpus import ParseError, Source, parse_document
-from corpus.normalize import normalise_characters
+from corpus.normalize import SURROGATES, normalise_characters
 
 from .build import BuildReport, all_sources, build
 from .home import Home
@@ -24,9 +24,6 @@ MAX_BYTES = 5 * 1024 * 1024
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
 LEVEL_SUFFIXES = (("自治县", "县"), ("自治州", "市"), ("地区", "市"), ("市", "市"), ("区", "区"), ("县", "县"),
                   ("旗", "县"), ("州", "市"), ("省", "省"))
-
-
-SURROGATES = re.compile("[\ud800-\udfff]")  # how Python passes command-line bytes that are not UTF-8
 
 
 class IngestError(ValueError):

@@ -19,7 +19,7 @@ from whoosh import query as Q
 
 from corpus.concepts import Concept, ConceptIndex, concept_index
 from corpus.units import unit_vocabulary
-from corpus.normalize import normalise_characters
+from corpus.normalize import SURROGATES, normalise_characters
 
 from .analysis import word_spans
 from .substrings import Substring
@@ -30,7 +30,6 @@ TOKEN = re.compile(r'-?"[^"]*"|-?“[^”]*”|-?「[^」]*」|-?『[^』]*』|\
 OR_WORDS = {"OR", "|", "或", "or", "||"}
 MAX_ITEMS = 32
 MAX_QUERY_CHARS = 500
-SURROGATES = re.compile("[\ud800-\udfff]")
 
 
 @dataclass
