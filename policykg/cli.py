@@ -26,14 +26,10 @@ def _home(ctx: click.Context) -> Home:
 
 
 def _require_build(home: Home) -> Path:
-    build_dir = home.build_dir()
-    if build_dir is None and home.outdated_build():
-        raise click.ClickException(f"数据由旧版本的 policykg 构建，格式已变：请运行 `policykg build`（数据目录 {home.path}）。"
-                                   "The data was built by an older policykg: run `policykg build`.")
-    if build_dir is None:
-        raise click.ClickException(f"数据尚未构建：请先运行 `policykg build`（数据目录 {home.path}）。"
-                                   "No data yet: run `policykg build` first.")
-    return build_dir
+    try:
+        return home.require_build()
+    except HomeError as exc:
+        raise click.ClickException(str(exc)) from exc
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

@@ -85,6 +85,17 @@ class Home:
         built = self._built()
         return built if built and build_format(built) != BUILD_FORMAT else None
 
+    def require_build(self) -> Path:
+        """:meth:`build_dir`, or :class:`HomeError` saying why there is none and what to run."""
+        build_dir = self.build_dir()
+        if build_dir is not None:
+            return build_dir
+        if self.outdated_build():
+            raise HomeError(f"数据由旧版本的 policykg 构建，格式已变：请运行 `policykg build`（数据目录 {self.path}）。"
+                            "The data was built by an older policykg: run `policykg build`.")
+        raise HomeError(f"数据尚未构建：请先运行 `policykg build`（数据目录 {self.path}）。"
+                        "No data yet: run `policykg build` first.")
+
     def _built(self) -> Path | None:
         current = self.current()
         if current and (current / "build" / "provisions.jsonl").exists():

@@ -17,7 +17,7 @@ from pathlib import Path
 from flask import current_app, g
 
 from kg.graph import Iris
-from policykg.home import Home
+from policykg.home import Home, HomeError
 from policykg.store import load_json
 from search.engine import Searcher, SearchError, SearchRequest
 
@@ -137,11 +137,10 @@ def current() -> Dataset:
     if "dataset" in g:
         return g.dataset
     home: Home = current_app.config["POLICYKG_HOME_OBJ"]
-    build_dir = home.build_dir()
-    if build_dir is None and home.outdated_build():
-        raise NoData(f"数据由旧版本的 policykg 构建：请运行 `policykg build`（数据目录 {home.path}）。")
-    if build_dir is None:
-        raise NoData(f"数据尚未构建：请运行 `policykg build`（数据目录 {home.path}）。")
+    try:
+        build_dir = home.require_build()
+    except HomeError as exc:
+        raise NoData(str(exc)) from exc
     cache = current_app.extensions.setdefault("policykg", {})
     dataset = cache.get("dataset")
     if dataset is None or dataset.build_dir != build_dir:
