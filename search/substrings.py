@@ -158,17 +158,18 @@ class SubstringStore:
         characters counts as its n − 1 pairs would (at least one), times
         :data:`FIELD_BOOST`; idf as whoosh computes it.
         """
-        ids, counts = self.occurrences(text)
+        folded = fold(text)
+        ids, counts = self.occurrences(folded)
         if not ids:
-            return ScoredDocs(fold(text), [], [])
+            return ScoredDocs(folded, [], [])
         idf = math.log(self.doc_count / (len(ids) + 1)) + 1
-        weight = boost * FIELD_BOOST * max(1, len(fold(text)) - 1) * idf
+        weight = boost * FIELD_BOOST * max(1, len(folded) - 1) * idf
         starts, average = self.starts, self.average_length
         scores = []
         for doc, tf in zip(ids, counts):
             length = starts[doc + 1] - starts[doc] - 1
             scores.append(weight * tf * (K1 + 1) / (tf + K1 * (1 - B + B * length / average)))
-        return ScoredDocs(fold(text), ids, scores)
+        return ScoredDocs(folded, ids, scores)
 
     def resolve(self, query: Q.Query | None) -> Q.Query | None:
         """``query`` with every :class:`Substring` replaced by its :class:`ScoredDocs`."""
