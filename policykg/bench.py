@@ -11,6 +11,7 @@ the domain dictionary and segments the same texts.
 """
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
@@ -55,6 +56,36 @@ def _free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
+
+
+@contextlib.contextmanager
+def serving(home: Path, probe: str = "/index.json", timeout: float = 120.0, capture_stderr: bool = False):
+    """Run ``policykg serve`` on ``home`` in a process of its own until ``probe`` answers 200.
+
+    Yields ``(base_url, process)``; with ``capture_stderr`` the server's stderr is in
+    ``process.stderr_text`` once it has stopped.
+    """
+    port = _free_port()
+    process = subprocess.Popen([sys.executable, "-m", "policykg.cli", "serve", "--quiet", "--port", str(port)],
+                               env=dict(os.environ, POLICYKG_HOME=str(home)), stdout=subprocess.DEVNULL,
+                               stderr=subprocess.PIPE if capture_stderr else subprocess.DEVNULL, text=True)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                if _get(base + probe, timeout=5)[1] == 200:
+                    break
+            except OSError:
+                pass
+            if process.poll() is not None or time.monotonic() > deadline:
+                detail = process.stderr.read() if capture_stderr else ""
+                raise RuntimeError(f"policykg serve did not answer {probe}. {detail}")
+            time.sleep(0.05)
+        yield base, process
+    finally:
+        process.terminate()
+        _, process.stderr_text = process.communicate(timeout=30)
 
 
 def _get(url: str, timeout: float = 60) -> tuple[float, int]:
@@ -113,20 +144,8 @@ def measure(size: int, work: Path, runs: int = 3) -> dict:
             library.append((time.perf_counter() - started) * 1000)
     row["search_lib_median"], row["search_lib_p95"] = statistics.median(library), percentile(library, 95)
     # the server: start time, then HTTP latencies
-    port = _free_port()
     started = time.perf_counter()
-    server = subprocess.Popen([python, "-m", "policykg.cli", "serve", "--port", str(port), "--quiet"], env=env,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        while True:
-            try:
-                _get(base + "/search.json?q=" + urllib.parse.quote("就业"), timeout=5)
-                break
-            except OSError:
-                if time.perf_counter() - started > 120 or server.poll() is not None:
-                    raise RuntimeError("server did not start")
-                time.sleep(0.05)
+    with serving(home, probe="/search.json?q=" + urllib.parse.quote("就业")) as (base, server):
         row["start_s"] = time.perf_counter() - started
         quote = urllib.parse.quote
         # the first compare page needs every provision, which the server loads in the background after start
@@ -146,9 +165,6 @@ def measure(size: int, work: Path, runs: int = 3) -> dict:
         row["sparql_median"], row["sparql_p95"] = statistics.median(sparql), percentile(sparql, 95)
         row["server_rss_mb"] = _rss_mb(server.pid)
         row["http_errors"] = len(failures)
-    finally:
-        server.terminate()
-        server.wait(10)
     return row
 
 

@@ -1,20 +1,15 @@
 """Shared fixtures: the parsed bundled corpus, a built data home, a CLI runner."""
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from corpus import bundled_sources, parse_document
+from policykg.bench import serving
 from policykg.build import build
 from policykg.home import Home
 
@@ -72,33 +67,9 @@ def tree_digest(path: Path) -> str:
     return digest.hexdigest()
 
 
-@contextlib.contextmanager
-def policykg_serve(home: Home, timeout: float = 120.0):
-    """Run ``policykg serve`` on ``home`` (a process of its own, as in production) until it answers.
-
-    Yields ``(base_url, process)``; the server's stderr is in ``process.stderr_text`` after exit.
-    """
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    env = dict(os.environ, POLICYKG_HOME=str(home.path))
-    process = subprocess.Popen([sys.executable, "-m", "policykg.cli", "serve", "--quiet", "--port", str(port)],
-                               env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + timeout
-        while True:
-            try:
-                with urllib.request.urlopen(base + "/index.json", timeout=5):
-                    break
-            except OSError:
-                if process.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError("policykg serve did not answer: " + process.stderr.read())
-                time.sleep(0.2)
-        yield base, process
-    finally:
-        process.terminate()
-        _, process.stderr_text = process.communicate(timeout=30)
+def policykg_serve(home: Home):
+    """``policykg serve`` on ``home`` in a process of its own, as in production (see policykg.bench.serving)."""
+    return serving(home.path, capture_stderr=True)
 
 
 @pytest.fixture(scope="session")
