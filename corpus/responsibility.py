@@ -58,7 +58,6 @@ class ParsedList:
     start: int
     end: int
     mentions: list[Mention] = field(default_factory=list)
-    declares_lead_first: bool = False
 
 
 def trailing_bracket(text: str) -> tuple[int, int] | None:
@@ -209,7 +208,7 @@ def parse_list(content: str, base: int, rules: ListRules, vocab: UnitVocabulary,
                 mentions += _mentions(names, lambda i: "lead" if i == 0 else "cooperating")
             else:
                 mentions += _mentions(names, lambda i: "responsible")
-        return ParsedList(base - 1, base + len(content) + 1, mentions, declares)
+        return ParsedList(base - 1, base + len(content) + 1, mentions)
 
     verb = LEAD_VERB.match(body)
     if verb and verb.group("leads"):
@@ -220,7 +219,7 @@ def parse_list(content: str, base: int, rules: ListRules, vocab: UnitVocabulary,
         rest = split_units(split_names(rest_text, rest_start), vocab, gov)
         if leads and all(vocab.looks_like_unit(n, gov) for n, _, _ in leads + rest):
             mentions = _mentions(leads, lambda i: "lead") + _mentions(rest, lambda i: "cooperating")
-            return ParsedList(base - 1, base + len(content) + 1, mentions, declares)
+            return ParsedList(base - 1, base + len(content) + 1, mentions)
 
     names = split_units(split_names(body, base), vocab, gov)
     if not names:
@@ -229,7 +228,7 @@ def parse_list(content: str, base: int, rules: ListRules, vocab: UnitVocabulary,
     if not explicit and not (all(unit_like) and any(vocab.is_known(n, gov) for n, _, _ in names)):
         return None
     role = (lambda i: "lead" if i == 0 else "cooperating") if lead_first else (lambda i: "responsible")
-    return ParsedList(base - 1, base + len(content) + 1, _mentions(names, role), declares)
+    return ParsedList(base - 1, base + len(content) + 1, _mentions(names, role))
 
 
 def find_list(paragraph: str, offset: int, rules: ListRules, vocab: UnitVocabulary,

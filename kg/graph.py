@@ -34,7 +34,6 @@ from corpus.concepts import concept_index
 ROLES = {"lead": PKG.Lead, "cooperating": PKG.Cooperating, "responsible": PKG.Responsible}
 ROLE_SHORTCUT = {"lead": PKG.leadUnit, "cooperating": PKG.cooperatingUnit, "responsible": PKG.responsibleUnit}
 KINDS = {"cap": PKG.Cap, "floor": PKG.Floor, "exact": PKG.Exact, "range": PKG.Range}
-VOCAB_NS = {"instruments": INS, "target_groups": TG, "topics": TP}
 
 
 def segment(text: str) -> str:

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import csv
-import io
 import json
 import os
 import tempfile
@@ -60,13 +59,6 @@ def write_csv(provisions: Iterable[dict], out: TextIO) -> int:
         ])
         count += 1
     return count
-
-
-def to_string(provisions: Iterable[dict], fmt: str) -> str:
-    """The export as one string (used by tests and the web UI)."""
-    buffer = io.StringIO()
-    {"jsonl": write_jsonl, "csv": write_csv}[fmt](provisions, buffer)
-    return buffer.getvalue()
 
 
 def write_atomically(path: Path, write: Callable[[TextIO], int]) -> int:

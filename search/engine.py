@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from whoosh import query as Q
-from whoosh import scoring, sorting
+from whoosh import scoring
 
 from .index import open_index
 from .query import build_query
